@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OnlineExam.Web.Data;
+
+namespace OnlineExam.Web.Pages;
+
+public class IndexModel(ExamDbContext db) : PageModel
+{
+    public const int PageSize = 20;
+
+    public IReadOnlyList<ExamRow> Exams { get; private set; } = [];
+
+    public int PageNumber { get; private set; } = 1;
+
+    public bool HasNextPage { get; private set; }
+
+    // "page" is also the route value naming the Razor Page, so it is read from the query alone.
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1, CancellationToken cancellationToken = default)
+    {
+        if (pageNumber < 1 || !ModelState.IsValid)
+        {
+            return NotFound();
+        }
+
+        PageNumber = pageNumber;
+        var rows = await db.Exams.AsNoTracking()
+            .Where(e => e.Published && e.DeletedAt == null)
+            .OrderByDescending(e => e.UpdatedAt).ThenByDescending(e => e.Id)
+            .Skip((PageNumber - 1) * PageSize)
+            .Take(PageSize + 1)
+            .Select(e => new ExamRow(e.Id, e.Title, e.Description, e.Questions.Count, e.UpdatedAt))
+            .ToListAsync(cancellationToken);
+
+        HasNextPage = rows.Count > PageSize;
+        Exams = HasNextPage ? rows[..PageSize] : rows;
+        return Page();
+    }
+
+    public record ExamRow(int Id, string Title, string Description, int QuestionCount, DateTime UpdatedAt);
+}
