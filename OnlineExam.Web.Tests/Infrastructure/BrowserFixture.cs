@@ -11,7 +11,7 @@ namespace OnlineExam.Web.Tests.Infrastructure;
 /// </summary>
 public sealed class BrowserFixture : IAsyncDisposable
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    public static readonly string ChromiumPath = System.Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
 
     private static readonly string[] LaunchArgs =
     [
