@@ -1,3 +1,6 @@
+using OnlineExam.Web.Api;
+using OnlineExam.Web.Auth;
+using OnlineExam.Web.Auth.DevAuth0;
 using OnlineExam.Web.Data;
 using OnlineExam.Web.Hosting;
 
@@ -9,6 +12,7 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddSite();
 builder.Services.AddExamData();
+builder.AddSiteAuthentication();
 
 var app = builder.Build();
 
@@ -16,6 +20,8 @@ await app.InitializeDatabaseAsync();
 
 app.UseSitePipeline();
 app.MapSitePages();
+app.MapDevAuth0();
+app.MapExamsApi();
 
 await app.RunAsync();
 

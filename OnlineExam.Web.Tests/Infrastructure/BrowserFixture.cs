@@ -57,7 +57,8 @@ public sealed class BrowserFixture : IAsyncDisposable
                 return;
             }
 
-            app = new OnlineExamFactory();
+            // The browser signs in through the app's own Auth0 emulator, as a developer would.
+            app = new OnlineExamFactory { Environment = "Development", UseFakeAuth0 = false };
             app.UseKestrel(0);
             app.StartServer();
             BaseAddress = app.ClientOptions.BaseAddress;

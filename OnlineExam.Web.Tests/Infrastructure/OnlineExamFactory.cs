@@ -1,3 +1,6 @@
+using System.Net;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -19,19 +22,64 @@ public class OnlineExamFactory : WebApplicationFactory<Program>
 
     public string Environment { get; set; } = "Testing";
 
+    /// <summary>Wire the app to <see cref="Auth0"/>; turn off to test the emulator or a missing configuration.</summary>
+    public bool UseFakeAuth0 { get; set; } = true;
+
+    public FakeAuth0 Auth0 { get; } = new();
+
+    public OnlineExamFactory()
+    {
+        ClientOptions.BaseAddress = new Uri("https://localhost");
+        ClientOptions.AllowAutoRedirect = false;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        if (UseFakeAuth0)
+        {
+            builder.UseSetting("Auth0:Domain", FakeAuth0.Domain);
+            builder.UseSetting("Auth0:ClientId", FakeAuth0.ClientId);
+            builder.UseSetting("Auth0:ClientSecret", FakeAuth0.ClientSecret);
+            builder.UseSetting("Auth0:Audience", FakeAuth0.Audience);
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(Queries));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IInterceptor>(Queries);
+            if (UseFakeAuth0)
+            {
+                services.Configure<OpenIdConnectOptions>("Auth0", o => o.BackchannelHttpHandler = Auth0);
+                services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o => o.BackchannelHttpHandler = Auth0);
+            }
+        });
     }
 
-    public HttpClient CreateBrowserlessClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient CreateBrowserlessClient() => CreateClient();
+
+    /// <summary>Signs a client in through the real login, Auth0 redirect and callback; returns the callback's response.</summary>
+    public async Task<HttpResponseMessage> SignInAsync(HttpClient client, FakeUser user, string? returnUrl = null)
+    {
+        var login = await client.GetAsync(returnUrl is null ? "/account/login" : $"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        var callback = Auth0.Authorize(login.Headers.Location!, user);
+        return await client.GetAsync(callback);
+    }
+
+    public async Task<HttpClient> SignedInClientAsync(FakeUser user)
+    {
+        var client = CreateClient();
+        var callback = await SignInAsync(client, user);
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+        Assert.Equal("/", callback.Headers.Location?.OriginalString);
+        return client;
+    }
 
     public async Task<T> WithDbAsync<T>(Func<ExamDbContext, Task<T>> action)
     {
@@ -48,6 +96,7 @@ public class OnlineExamFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        Auth0.Dispose();
         GC.SuppressFinalize(this);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
