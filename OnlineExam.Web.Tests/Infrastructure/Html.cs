@@ -1,14 +1,19 @@
+using AngleSharp;
 using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 
 namespace OnlineExam.Web.Tests.Infrastructure;
 
 public static class Html
 {
-    private static readonly HtmlParser Parser = new();
+    private static readonly IBrowsingContext Context = BrowsingContext.New(Configuration.Default);
 
-    public static async Task<IHtmlDocument> ReadDocumentAsync(this HttpResponseMessage response) =>
-        Parser.ParseDocument(await response.Content.ReadAsStringAsync());
+    /// <summary>Parses the response at its own address, so relative form actions resolve as in a browser.</summary>
+    public static async Task<IHtmlDocument> ReadDocumentAsync(this HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        var address = response.RequestMessage?.RequestUri?.ToString() ?? "https://localhost/";
+        return (IHtmlDocument)await Context.OpenAsync(request => request.Content(html).Address(address));
+    }
 
     public static async Task<(HttpResponseMessage Response, IHtmlDocument Document)> GetDocumentAsync(this HttpClient client, string url)
     {

@@ -103,6 +103,13 @@ public static class Auth0OpenIdConnect
     /// <summary>The checks of the Auth0 SDK's IdTokenValidator that the handler does not make itself.</summary>
     public static string? ValidateIdToken(System.IdentityModel.Tokens.Jwt.JwtSecurityToken token, string clientId)
     {
+        // For the code flow the handler turns RequireSignedTokens off (OIDC Core 3.1.3.7 lets a
+        // client trust its TLS back-channel), which would let an alg:none token through.
+        if (token.Header.Alg != SecurityAlgorithms.RsaSha256 || string.IsNullOrEmpty(token.RawSignature))
+        {
+            return "The ID token must be signed with RS256.";
+        }
+
         if (string.IsNullOrEmpty(token.Subject))
         {
             return "The ID token has no sub claim.";
