@@ -34,6 +34,9 @@ public static class SiteServices
     {
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
+        // Without it, a POST to an unknown path matches only the static-asset file fallback
+        // (GET/HEAD) and answers 405 instead of 404.
+        app.MapFallback(() => Results.NotFound());
         return app;
     }
 }

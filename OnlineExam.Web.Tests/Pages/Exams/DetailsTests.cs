@@ -82,3 +82,30 @@ public class DetailsTests(OnlineExamFactory factory) : IClassFixture<OnlineExamF
         Assert.Equal(1, factory.Queries.Count);
     }
 }
+
+public class UnknownPathTests(OnlineExamFactory factory) : IClassFixture<OnlineExamFactory>
+{
+    [Theory]
+    [InlineData("POST", "/no-such-page")]
+    [InlineData("PUT", "/exams/1/whatever")]
+    [InlineData("DELETE", "/no/such/thing")]
+    public async Task Any_method_on_an_unknown_path_is_404(string method, string path)
+    {
+        var client = factory.CreateClient();
+
+        var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = new FormUrlEncodedContent([new("a", "b")]) });
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_api_path_is_404_problem_json()
+    {
+        var client = factory.CreateClient();
+
+        var response = await client.GetAsync("/api/nothing");
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}
