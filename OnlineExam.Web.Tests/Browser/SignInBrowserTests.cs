@@ -12,7 +12,7 @@ public class SignInBrowserTests(BrowserFixture browser)
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/exams/2");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await page.GetByLabel("Display name").FillAsync("Browser Barbara");
         await page.GetByLabel("Email address").FillAsync("barbara@example.test");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
@@ -25,7 +25,7 @@ public class SignInBrowserTests(BrowserFixture browser)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
         Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == "__Host-OnlineExam");
     }
 }

@@ -54,6 +54,9 @@ public class ExamDbContext(DbContextOptions<ExamDbContext> options) : DbContext(
             attempt.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
             attempt.HasOne(a => a.Exam).WithMany().HasForeignKey(a => a.ExamId).OnDelete(DeleteBehavior.Restrict);
             attempt.HasIndex(a => new { a.UserId, a.ExamId, a.Status });
+            // At most one unfinished attempt per user and exam: "Start" resumes it.
+            attempt.HasIndex(a => new { a.UserId, a.ExamId }).IsUnique().HasFilter("\"Status\" = 'InProgress'").HasDatabaseName("IX_Attempts_OneInProgress");
+            attempt.HasIndex(a => new { a.UserId, a.StartedAt });
             attempt.HasIndex(a => new { a.ExamId, a.SubmittedAt });
             attempt.HasMany(a => a.Answers).WithOne(a => a.Attempt).HasForeignKey(a => a.AttemptId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -2,12 +2,23 @@ namespace OnlineExam.Web.Hosting;
 
 public static class SiteServices
 {
+    public const int FormValueCountLimit = 4096;
+
     public static IServiceCollection AddSite(this IServiceCollection services)
     {
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddRouting(options => options.LowercaseUrls = true);
-        services.AddRazorPages();
+        services.AddRazorPages(options => options.Conventions.ConfigureFilter(new PageResponseHeaders()));
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(options =>
+        {
+            // Forms carry ids and short texts: no value needs more than 16 KB, and 4096 values
+            // cover a 200-question exam with every checkbox ticked.
+            options.ValueCountLimit = FormValueCountLimit;
+            options.ValueLengthLimit = 16 * 1024;
+            options.MultipartBodyLengthLimit = 1024 * 1024;
+        });
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.MaxModelBindingCollectionSize = FormValueCountLimit);
         services.AddProblemDetails();
         return services;
     }
@@ -20,13 +31,25 @@ public static class SiteServices
         }
 
         // /api answers errors with problem JSON; pages with the site's error page.
-        app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
-        app.UseWhen(context => !IsApi(context), pages => pages.UseExceptionHandler("/error").UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseWhen(IsApi, api => api
+            .UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusCodeFor })
+            .UseStatusCodePages());
+        app.UseWhen(context => !IsApi(context), pages => pages
+            .UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", StatusCodeSelector = StatusCodeFor })
+            .UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
     }
+
+    /// <summary>A body the server refuses to read (too large, malformed form) is the client's fault.</summary>
+    private static int StatusCodeFor(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        InvalidDataException => StatusCodes.Status400BadRequest,
+        _ => StatusCodes.Status500InternalServerError,
+    };
 
     public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 

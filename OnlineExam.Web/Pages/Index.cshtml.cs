@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using OnlineExam.Web.Auth;
 using OnlineExam.Web.Data;
 
 namespace OnlineExam.Web.Pages;
@@ -14,6 +15,9 @@ public class IndexModel(ExamDbContext db) : PageModel
     public int PageNumber { get; private set; } = 1;
 
     public bool HasNextPage { get; private set; }
+
+    /// <summary>The signed-in user's best score per listed exam, in percent.</summary>
+    public IReadOnlyDictionary<int, int> BestPercent { get; private set; } = new Dictionary<int, int>();
 
     // "page" is also the route value naming the Razor Page, so it is read from the query alone.
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1, CancellationToken cancellationToken = default)
@@ -34,6 +38,18 @@ public class IndexModel(ExamDbContext db) : PageModel
 
         HasNextPage = rows.Count > PageSize;
         Exams = HasNextPage ? rows[..PageSize] : rows;
+        if (User.UserId() is { } userId && Exams.Count > 0)
+        {
+            var ids = Exams.Select(e => e.Id).ToList();
+            BestPercent = (await db.Attempts.AsNoTracking()
+                    .Where(a => a.UserId == userId && a.Status == AttemptStatus.Submitted && ids.Contains(a.ExamId))
+                    .GroupBy(a => a.ExamId)
+                    .Select(g => new { ExamId = g.Key, Best = g.Max(a => (double?)a.Score / a.MaxScore) })
+                    .ToListAsync(cancellationToken))
+                .Where(b => b.Best is not null)
+                .ToDictionary(b => b.ExamId, b => (int)Math.Round(b.Best!.Value * 100, MidpointRounding.AwayFromZero));
+        }
+
         return Page();
     }
 

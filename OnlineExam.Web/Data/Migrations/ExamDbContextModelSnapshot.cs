@@ -58,6 +58,13 @@ namespace OnlineExam.Web.Data.Migrations
 
                     b.HasIndex("ExamId", "SubmittedAt");
 
+                    b.HasIndex("UserId", "ExamId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Attempts_OneInProgress")
+                        .HasFilter("\"Status\" = 'InProgress'");
+
+                    b.HasIndex("UserId", "StartedAt");
+
                     b.HasIndex("UserId", "ExamId", "Status");
 
                     b.ToTable("Attempts");

@@ -1,13 +1,19 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using OnlineExam.Web.Auth;
 using OnlineExam.Web.Data;
 
 namespace OnlineExam.Web.Pages.Exams;
 
-public class DetailsModel(ExamDbContext db) : PageModel
+public class DetailsModel(ExamDbContext db, TimeProvider clock) : PageModel
 {
     public ExamView Exam { get; private set; } = null!;
+
+    public MyProgress? Mine { get; private set; }
+
+    [TempData]
+    public string? StatusMessage { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -27,10 +33,81 @@ public class DetailsModel(ExamDbContext db) : PageModel
         }
 
         Exam = exam;
+        if (User.UserId() is { } userId)
+        {
+            Mine = await db.Attempts.AsNoTracking()
+                .Where(a => a.ExamId == id && a.UserId == userId)
+                .GroupBy(a => a.ExamId)
+                .Select(g => new MyProgress(
+                    g.Any(a => a.Status == AttemptStatus.InProgress),
+                    g.Where(a => a.Status == AttemptStatus.Submitted).Max(a => (double?)a.Score / a.MaxScore)))
+                .SingleOrDefaultAsync(cancellationToken);
+        }
+
         return Page();
     }
+
+    public async Task<IActionResult> OnPostStartAsync(int id, CancellationToken cancellationToken)
+    {
+        if (User.UserId() is not { } userId)
+        {
+            return Challenge();
+        }
+
+        var exam = await db.Exams.AsNoTracking()
+            .Where(e => e.Id == id && e.Published && e.DeletedAt == null)
+            .Select(e => new { HasQuestions = e.Questions.Any() })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (exam is null)
+        {
+            return NotFound();
+        }
+
+        if (!exam.HasQuestions)
+        {
+            StatusMessage = "This exam has no questions yet, so it cannot be started.";
+            return RedirectToPage(new { id });
+        }
+
+        var attemptId = await FindUnfinishedAsync(id, userId, cancellationToken);
+        if (attemptId is null)
+        {
+            var attempt = new Attempt
+            {
+                ExamId = id,
+                UserId = userId,
+                UserName = User.DisplayName(),
+                Status = AttemptStatus.InProgress,
+                StartedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            db.Attempts.Add(attempt);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                attemptId = attempt.Id;
+            }
+            catch (DbUpdateException)
+            {
+                // A second "Start" raced this one; the unique index kept one attempt: resume it.
+                db.ChangeTracker.Clear();
+                attemptId = await FindUnfinishedAsync(id, userId, cancellationToken) ?? throw new InvalidOperationException("Could not start the attempt.");
+            }
+        }
+
+        return RedirectToPage("/Attempts/Take", new { attemptId });
+    }
+
+    private Task<int?> FindUnfinishedAsync(int examId, string userId, CancellationToken cancellationToken) =>
+        db.Attempts.Where(a => a.ExamId == examId && a.UserId == userId && a.Status == AttemptStatus.InProgress)
+            .Select(a => (int?)a.Id)
+            .SingleOrDefaultAsync(cancellationToken);
 
     public record ExamView(int Id, string Title, string Description, DateTime UpdatedAt, IReadOnlyList<QuestionView> Questions);
 
     public record QuestionView(int Id, string Text, QuestionKind Kind);
+
+    public record MyProgress(bool HasUnfinished, double? BestRatio)
+    {
+        public int? BestPercent => BestRatio is { } ratio ? (int)Math.Round(ratio * 100, MidpointRounding.AwayFromZero) : null;
+    }
 }

@@ -12,7 +12,7 @@ using OnlineExam.Web.Data;
 namespace OnlineExam.Web.Data.Migrations
 {
     [DbContext(typeof(ExamDbContext))]
-    [Migration("20261204193729_Initial")]
+    [Migration("20261204200024_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -60,6 +60,13 @@ namespace OnlineExam.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ExamId", "SubmittedAt");
+
+                    b.HasIndex("UserId", "ExamId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Attempts_OneInProgress")
+                        .HasFilter("\"Status\" = 'InProgress'");
+
+                    b.HasIndex("UserId", "StartedAt");
 
                     b.HasIndex("UserId", "ExamId", "Status");
 

@@ -152,9 +152,21 @@ namespace OnlineExam.Web.Data.Migrations
                 columns: new[] { "ExamId", "SubmittedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Attempts_OneInProgress",
+                table: "Attempts",
+                columns: new[] { "UserId", "ExamId" },
+                unique: true,
+                filter: "\"Status\" = 'InProgress'");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Attempts_UserId_ExamId_Status",
                 table: "Attempts",
                 columns: new[] { "UserId", "ExamId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attempts_UserId_StartedAt",
+                table: "Attempts",
+                columns: new[] { "UserId", "StartedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Choices_QuestionId_Position",
