@@ -13,6 +13,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddSite();
 builder.Services.AddExamData();
 builder.AddSiteAuthentication();
+builder.Services.AddExamsApi();
 
 var app = builder.Build();
 
@@ -21,7 +22,7 @@ await app.InitializeDatabaseAsync();
 app.UseSitePipeline();
 app.MapSitePages();
 app.MapDevAuth0();
-app.MapExamsApi();
+app.MapApi();
 
 await app.RunAsync();
 
