@@ -50,7 +50,12 @@ public static class AuthServices
                 options.SlidingExpiration = true;
                 options.LoginPath = "/account/login";
                 options.ReturnUrlParameter = "returnUrl";
-                options.AccessDeniedPath = "/error/403";
+                // A signed-in user without the permission gets a plain 403 (the site's error page), not a redirect.
+                options.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
             })
             .AddOpenIdConnect(Auth0Scheme, _ => { })
             .AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, _ => { });

@@ -9,7 +9,11 @@ public static class SiteServices
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddRouting(options => options.LowercaseUrls = true);
-        services.AddRazorPages(options => options.Conventions.ConfigureFilter(new PageResponseHeaders()));
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.ConfigureFilter(new PageResponseHeaders());
+            options.Conventions.AuthorizeFolder("/Manage", Auth.Policies.CreateExams);
+        });
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(options =>
         {
             // Forms carry ids and short texts: no value needs more than 16 KB, and 4096 values

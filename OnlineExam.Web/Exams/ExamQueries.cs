@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using OnlineExam.Web.Data;
+
+namespace OnlineExam.Web.Exams;
+
+public static class ExamQueries
+{
+    /// <summary>The author's own live exams: every authoring read and write starts here.</summary>
+    public static IQueryable<Exam> OwnedBy(this IQueryable<Exam> exams, string userId) =>
+        exams.Where(e => e.CreatedBy == userId && e.DeletedAt == null);
+
+    /// <summary>Records who changed an exam and when.</summary>
+    public static Task<int> TouchAsync(this ExamDbContext db, int examId, string userId, DateTime now, CancellationToken cancellationToken) =>
+        db.Exams.Where(e => e.Id == examId)
+            .ExecuteUpdateAsync(e => e.SetProperty(x => x.UpdatedAt, now).SetProperty(x => x.LastUpdatedBy, userId), cancellationToken);
+
+    /// <summary>Maps a rule's JSON path (<c>question.choices[1].text</c>) to a form field (<c>Input.Choices[1].Text</c>).</summary>
+    public static string ToFieldName(string path, string jsonPrefix, string fieldPrefix)
+    {
+        var rest = path.StartsWith(jsonPrefix, StringComparison.Ordinal) ? path[jsonPrefix.Length..] : path;
+        var parts = rest.Split('.', StringSplitOptions.RemoveEmptyEntries)
+            .Select(part => part.Length == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..]);
+        return string.Join('.', parts.Prepend(fieldPrefix));
+    }
+}
