@@ -17,7 +17,7 @@ public class ResultModel(ExamDbContext db) : PageModel
     [TempData]
     public string? StatusMessage { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int attemptId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] int attemptId, CancellationToken cancellationToken)
     {
         var result = await LoadAsync(db, attemptId, User.UserId()!, cancellationToken);
         if (result is null)

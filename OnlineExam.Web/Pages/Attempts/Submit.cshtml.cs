@@ -15,7 +15,7 @@ public class SubmitModel(ExamDbContext db, TimeProvider clock) : PageModel
 {
     public Review Review { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int attemptId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] int attemptId, CancellationToken cancellationToken)
     {
         var review = await LoadReviewAsync(db, attemptId, User.UserId()!, cancellationToken);
         if (review is null)
@@ -32,7 +32,7 @@ public class SubmitModel(ExamDbContext db, TimeProvider clock) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int attemptId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] int attemptId, CancellationToken cancellationToken)
     {
         var outcome = await Submission.SubmitAsync(db, attemptId, User.UserId()!, clock.GetUtcNow().UtcDateTime, cancellationToken);
         if (outcome == SubmitOutcome.NotFound)

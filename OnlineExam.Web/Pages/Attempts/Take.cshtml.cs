@@ -22,7 +22,7 @@ public class TakeModel(ExamDbContext db, TimeProvider clock) : PageModel
 
     public string? ErrorMessage { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int attemptId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] int attemptId, CancellationToken cancellationToken)
     {
         var sheet = await LoadAsync(attemptId, cancellationToken);
         if (sheet is null)
@@ -40,7 +40,7 @@ public class TakeModel(ExamDbContext db, TimeProvider clock) : PageModel
     }
 
     /// <summary>"Save answers" without JavaScript: the whole form, then back to the page.</summary>
-    public async Task<IActionResult> OnPostSaveAsync(int attemptId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSaveAsync([FromRoute] int attemptId, CancellationToken cancellationToken)
     {
         var result = await SaveAllAsync(attemptId, cancellationToken);
         return result.Outcome switch
@@ -51,7 +51,7 @@ public class TakeModel(ExamDbContext db, TimeProvider clock) : PageModel
     }
 
     /// <summary>"Submit for grading": save the form, then the confirmation step.</summary>
-    public async Task<IActionResult> OnPostReviewAsync(int attemptId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostReviewAsync([FromRoute] int attemptId, CancellationToken cancellationToken)
     {
         var result = await SaveAllAsync(attemptId, cancellationToken);
         if (result.Outcome != SaveOutcome.Saved)
@@ -70,7 +70,7 @@ public class TakeModel(ExamDbContext db, TimeProvider clock) : PageModel
     }
 
     /// <summary>htmx: one question saved as soon as it changes.</summary>
-    public async Task<IActionResult> OnPostSaveQuestionAsync(int attemptId, int questionId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSaveQuestionAsync([FromRoute] int attemptId, [FromQuery] int questionId, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {

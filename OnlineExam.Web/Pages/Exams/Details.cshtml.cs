@@ -15,7 +15,7 @@ public class DetailsModel(ExamDbContext db, TimeProvider clock) : PageModel
     [TempData]
     public string? StatusMessage { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] int id, CancellationToken cancellationToken)
     {
         var exam = await db.Exams.AsNoTracking()
             .Where(e => e.Id == id && e.Published && e.DeletedAt == null)
@@ -47,7 +47,7 @@ public class DetailsModel(ExamDbContext db, TimeProvider clock) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostStartAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostStartAsync([FromRoute] int id, CancellationToken cancellationToken)
     {
         if (User.UserId() is not { } userId)
         {

@@ -14,7 +14,7 @@ public class DeleteModel(ExamDbContext db, TimeProvider clock) : PageModel
 
     public int AttemptCount { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] int id, CancellationToken cancellationToken)
     {
         var exam = await db.Exams.AsNoTracking().OwnedBy(User.UserId()!).Where(e => e.Id == id)
             .Select(e => new { e.Title, Attempts = db.Attempts.Count(a => a.ExamId == e.Id && a.Status == AttemptStatus.Submitted) })
@@ -28,7 +28,7 @@ public class DeleteModel(ExamDbContext db, TimeProvider clock) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] int id, CancellationToken cancellationToken)
     {
         var userId = User.UserId()!;
         var now = clock.GetUtcNow().UtcDateTime;

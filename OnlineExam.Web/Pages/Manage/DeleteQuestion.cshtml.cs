@@ -15,7 +15,7 @@ public class DeleteQuestionModel(ExamDbContext db, TimeProvider clock) : PageMod
 
     public string ExamTitle { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(int id, int questionId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] int id, [FromRoute] int questionId, CancellationToken cancellationToken)
     {
         var list = await QuestionList.LoadAsync(db, id, User.UserId()!, cancellationToken);
         var item = list?.Items.FirstOrDefault(i => i.Id == questionId);
@@ -29,7 +29,7 @@ public class DeleteQuestionModel(ExamDbContext db, TimeProvider clock) : PageMod
         return Request.IsHtmx() ? Partial("_DeleteQuestionConfirm", this) : Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, int questionId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] int id, [FromRoute] int questionId, CancellationToken cancellationToken)
     {
         var userId = User.UserId()!;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))

@@ -21,7 +21,7 @@ public class EditModel(ExamDbContext db, TimeProvider clock) : PageModel
     [TempData]
     public string? StatusMessage { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] int id, CancellationToken cancellationToken)
     {
         var exam = await db.Exams.AsNoTracking().OwnedBy(User.UserId()!)
             .Where(e => e.Id == id)
@@ -38,7 +38,7 @@ public class EditModel(ExamDbContext db, TimeProvider clock) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] int id, CancellationToken cancellationToken)
     {
         var userId = User.UserId()!;
         if (!ExamInput.Validate(Input, ModelState))
@@ -71,7 +71,7 @@ public class EditModel(ExamDbContext db, TimeProvider clock) : PageModel
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostMoveAsync(int id, int questionId, string? direction, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostMoveAsync([FromRoute] int id, [FromQuery] int questionId, [FromQuery] string? direction, CancellationToken cancellationToken)
     {
         var userId = User.UserId()!;
         if (direction is not ("up" or "down"))

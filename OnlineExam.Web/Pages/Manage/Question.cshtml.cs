@@ -16,7 +16,7 @@ public class QuestionModel(ExamDbContext db, TimeProvider clock) : PageModel
 
     public QuestionForm Form { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int id, int? questionId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] int id, [FromRoute] int? questionId, CancellationToken cancellationToken)
     {
         var userId = User.UserId()!;
         var examTitle = await db.Exams.AsNoTracking().OwnedBy(userId).Where(e => e.Id == id).Select(e => e.Title).SingleOrDefaultAsync(cancellationToken);
@@ -53,14 +53,14 @@ public class QuestionModel(ExamDbContext db, TimeProvider clock) : PageModel
     }
 
     /// <summary>htmx "Cancel": the question as it is stored.</summary>
-    public async Task<IActionResult> OnGetItemAsync(int id, int questionId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetItemAsync([FromRoute] int id, [FromRoute] int questionId, CancellationToken cancellationToken)
     {
         var list = await QuestionList.LoadAsync(db, id, User.UserId()!, cancellationToken);
         var item = list?.Items.FirstOrDefault(i => i.Id == questionId);
         return item is null ? NotFound() : Partial("_QuestionItem", item);
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, int? questionId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] int id, [FromRoute] int? questionId, CancellationToken cancellationToken)
     {
         var userId = User.UserId()!;
         var exam = await db.Exams.AsNoTracking().OwnedBy(userId).Where(e => e.Id == id)
@@ -121,7 +121,7 @@ public class QuestionModel(ExamDbContext db, TimeProvider clock) : PageModel
     }
 
     /// <summary>Adds a blank choice row, keeping everything typed so far.</summary>
-    public async Task<IActionResult> OnPostAddChoiceAsync(int id, int? questionId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAddChoiceAsync([FromRoute] int id, [FromRoute] int? questionId, CancellationToken cancellationToken)
     {
         Input.Choices ??= [];
         if (Input.Choices.Count < ExamRules.MaxChoices)
@@ -133,7 +133,7 @@ public class QuestionModel(ExamDbContext db, TimeProvider clock) : PageModel
         return await RedisplayAsync(id, questionId, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostRemoveChoiceAsync(int id, int? questionId, int index, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRemoveChoiceAsync([FromRoute] int id, [FromRoute] int? questionId, [FromQuery] int index, CancellationToken cancellationToken)
     {
         Input.Choices ??= [];
         if (index >= 0 && index < Input.Choices.Count && Input.Choices.Count > ExamRules.MinChoices)
@@ -216,11 +216,11 @@ public class QuestionInput
 
     public string? Explanation { get; set; }
 
-    public string? Kind { get; set; } = ExamRules.SingleKind;
+    public string? Kind { get; set; }
 
     public List<ChoiceInput> Choices { get; set; } = [];
 
-    public static QuestionInput Blank() => new() { Choices = [new(), new(), new()] };
+    public static QuestionInput Blank() => new() { Kind = ExamRules.SingleKind, Choices = [new(), new(), new()] };
 
     public QuestionDocument ToDocument() =>
         new(Text, Kind, [.. Choices.Select(c => (ChoiceDocument?)new ChoiceDocument(c.Text, c.Correct))], Explanation);
