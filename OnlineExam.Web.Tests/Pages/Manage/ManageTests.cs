@@ -254,6 +254,33 @@ public class ManageTests(OnlineExamFactory factory) : IClassFixture<OnlineExamFa
     }
 
     [Fact]
+    public async Task Without_JavaScript_adding_and_removing_choice_rows_keeps_what_was_typed()
+    {
+        var client = await AuthorAsync();
+        var id = await client.CreateExamAsync("Rows exam");
+        var (_, page) = await client.GetDocumentAsync($"/manage/exams/{id}/questions");
+        var form = (IHtmlFormElement)page.QuerySelector("main form")!;
+
+        var added = await client.SubmitAsync(form, new Dictionary<string, string> { ["Input.Text"] = "Typed question?", ["Input.Choices[0].Text"] = "Typed choice" },
+            form.QuerySelectorAll<IHtmlButtonElement>("button").Single(b => b.Text() == "Add a choice"));
+        var grown = await added.ReadDocumentAsync();
+        var grownForm = (IHtmlFormElement)grown.QuerySelector("main form")!;
+        var removed = await client.SubmitAsync(grownForm, submitter: grownForm.QuerySelectorAll<IHtmlButtonElement>("button").Where(b => b.Text().StartsWith("Remove", StringComparison.Ordinal)).Last());
+        var shrunk = await removed.ReadDocumentAsync();
+
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        Assert.Equal($"/manage/exams/{id}/questions", form.GetAttribute("action"));
+        Assert.Equal(4, grown.QuerySelectorAll("input[name$='.Text']").Length);
+        Assert.Equal("Typed question?", grown.QuerySelector<IHtmlTextAreaElement>("#Input_Text")!.Value);
+        Assert.Equal("Typed choice", grown.QuerySelector<IHtmlInputElement>("#Input_Choices_0_Text")!.Value);
+        Assert.NotNull(grown.QuerySelector("header.site-header"));
+        Assert.Empty(grown.QuerySelectorAll(".error-summary"));
+        Assert.Equal(3, shrunk.QuerySelectorAll("input[name$='.Text']").Length);
+        Assert.Equal("Typed choice", shrunk.QuerySelector<IHtmlInputElement>("#Input_Choices_0_Text")!.Value);
+        Assert.Empty(await QuestionTextsAsync(id));
+    }
+
+    [Fact]
     public async Task Another_authors_exam_is_404_on_every_handler_and_unchanged()
     {
         var (owner, id) = await ExamWithQuestionsAsync(2);
