@@ -4,6 +4,10 @@ namespace OnlineExam.Web.Tests.Browser;
 
 public static class BrowserSteps
 {
+    /// <summary>Waits until htmx has processed the page, so clicks go through htmx rather than the no-JS fallback.</summary>
+    public static Task WaitForHtmxAsync(this IPage page) =>
+        page.WaitForFunctionAsync("() => window.htmx !== undefined && document.readyState !== 'loading'");
+
     /// <summary>Signs in through the app's own Auth0 emulator form.</summary>
     public static async Task SignInAsync(this IPage page, string name, string email, bool mayCreateExams = false)
     {

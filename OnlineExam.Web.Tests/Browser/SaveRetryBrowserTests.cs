@@ -17,6 +17,7 @@ public class SaveRetryBrowserTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Start exam" }).ClickAsync();
         var attemptId = int.Parse(page.Url.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
         var first = page.Locator("fieldset.question").First;
+        await page.WaitForHtmxAsync();
 
         await context.RouteAsync("**/attempts/*?handler=SaveQuestion*", route => route.AbortAsync("connectionfailed"));
         await first.Locator(".choice label").Nth(2).ClickAsync();

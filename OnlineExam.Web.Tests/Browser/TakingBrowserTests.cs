@@ -30,6 +30,11 @@ public partial class TakingBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page).ToHaveURLAsync(AttemptUrl());
         var attemptId = int.Parse(AttemptUrl().Match(page.Url).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
+        if (javaScript)
+        {
+            await page.WaitForHtmxAsync();
+        }
+
         var questions = page.Locator("fieldset.question");
         var count = await questions.CountAsync();
         for (var i = 0; i < count; i++)
