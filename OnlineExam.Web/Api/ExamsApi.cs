@@ -100,16 +100,10 @@ public static class ExamsApi
 
     private static async Task<IResult> CreateAsync(HttpRequest request, ExamDbContext db, TimeProvider clock, LinkGenerator links, CancellationToken cancellationToken)
     {
-        var (document, error) = await JsonBody.ReadAsync<ExamDocument>(request, cancellationToken);
+        var (document, error) = await ReadDocumentAsync(request, cancellationToken);
         if (error is not null)
         {
             return error;
-        }
-
-        var errors = ExamRules.Validate(document!);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
         }
 
         var subject = request.HttpContext.User.UserId()!;
@@ -140,16 +134,10 @@ public static class ExamsApi
             return denied;
         }
 
-        var (document, error) = await JsonBody.ReadAsync<ExamDocument>(request, cancellationToken);
+        var (document, error) = await ReadDocumentAsync(request, cancellationToken);
         if (error is not null)
         {
             return error;
-        }
-
-        var errors = ExamRules.Validate(document!);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
         }
 
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -215,6 +203,19 @@ public static class ExamsApi
             .ToListAsync(cancellationToken);
         var results = rows.Select(a => new AttemptResult(a.Id, a.UserName, a.SubmittedAt, a.Score, a.MaxScore, Attempts.Grade.Percentage(a.Score, a.MaxScore))).ToList();
         return TypedResults.Ok(ToPage(results, page, pageSize));
+    }
+
+    /// <summary>The request's exam document when it parses and obeys the rules; otherwise the problem to answer.</summary>
+    private static async Task<(ExamDocument? Document, IResult? Error)> ReadDocumentAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (document, error) = await JsonBody.ReadAsync<ExamDocument>(request, cancellationToken);
+        if (error is not null)
+        {
+            return (null, error);
+        }
+
+        var errors = ExamRules.Validate(document!);
+        return errors.Count > 0 ? (null, TypedResults.ValidationProblem(errors)) : (document, null);
     }
 
     /// <summary>Null when the caller owns the exam; otherwise the 404 or 403 to answer.</summary>
