@@ -109,7 +109,8 @@ public class EditModel(ExamDbContext db, TimeProvider clock) : PageModel
 
         if (Request.IsHtmx())
         {
-            return Partial("_QuestionList", await QuestionList.LoadAsync(db, id, userId, cancellationToken));
+            var list = await QuestionList.LoadAsync(db, id, userId, cancellationToken);
+            return Partial("_QuestionList", list! with { Message = direction == "up" ? "Question moved up." : "Question moved down." });
         }
 
         StatusMessage = direction == "up" ? "Question moved up." : "Question moved down.";

@@ -30,6 +30,33 @@
     target.appendChild(retry);
   }
 
+  // After a swap, move focus where a keyboard or screen-reader user needs it next: an error
+  // summary first, else the new content's heading or status message. Autosaves never move focus.
+  function focusSwapped(event) {
+    var source = event.detail.elt;
+    if (source && source.hasAttribute("data-save-question")) {
+      return;
+    }
+    var target = event.detail.target;
+    var scope = target && target.isConnected ? target : (target && target.id && document.getElementById(target.id)) || null;
+    if (!scope) {
+      return;
+    }
+    var next = scope.querySelector(".error-summary") ||
+      scope.querySelector("h1[tabindex='-1'], h2[tabindex='-1']") ||
+      scope.querySelector(".status-message[tabindex='-1']");
+    if (next) {
+      next.focus();
+    }
+  }
+
+  document.addEventListener("htmx:afterSettle", focusSwapped);
+  document.addEventListener("DOMContentLoaded", function () {
+    var summary = document.querySelector(".error-summary");
+    if (summary) {
+      summary.focus();
+    }
+  });
   document.addEventListener("htmx:responseError", showRetry);
   document.addEventListener("htmx:sendError", showRetry);
   document.addEventListener("htmx:timeout", showRetry);
