@@ -6,6 +6,7 @@ public static class SiteServices
 
     public static IServiceCollection AddSite(this IServiceCollection services)
     {
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.AddServerHeader = false);
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddRouting(options => options.LowercaseUrls = true);
@@ -33,6 +34,8 @@ public static class SiteServices
         {
             app.UseHsts();
         }
+
+        app.UseSecurityHeaders();
 
         // /api answers errors with problem JSON; pages with the site's error page.
         app.UseWhen(IsApi, api => api
