@@ -14,12 +14,14 @@ builder.Services.AddSite();
 builder.Services.AddExamData();
 builder.AddSiteAuthentication();
 builder.Services.AddExamsApi();
+builder.AddOperations();
 
 var app = builder.Build();
 
 await app.InitializeDatabaseAsync();
 
 app.UseSitePipeline();
+app.MapOperations();
 app.MapSitePages();
 app.MapDevAuth0();
 app.MapApi();

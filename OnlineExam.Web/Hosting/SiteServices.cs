@@ -46,6 +46,7 @@ public static class SiteServices
             .UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseRouting();
         app.UseAuthentication();
+        app.UseUserLogScope();
         app.UseAuthorization();
         return app;
     }

@@ -1,0 +1,67 @@
+using Microsoft.Data.Sqlite;
+using OnlineExam.Web.Tests.Infrastructure;
+
+namespace OnlineExam.Web.Tests.Hosting;
+
+public class OperationsTests
+{
+    [Fact]
+    public async Task Healthz_reports_healthy_when_the_database_answers()
+    {
+        await using var factory = new OnlineExamFactory();
+
+        var response = await factory.CreateClient().GetAsync("/healthz");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_unwritable_data_folder_stops_start_up_with_a_clear_message()
+    {
+        var blocker = Path.GetTempFileName();
+        await using var factory = new OnlineExamFactory();
+        factory.Settings["Storage:DataDirectory"] = Path.Combine(blocker, "data");
+
+        var error = Record.Exception(() => factory.Server);
+
+        Assert.NotNull(error);
+        Assert.Contains("cannot be written", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Storage:DataDirectory", error.ToString(), StringComparison.Ordinal);
+        File.Delete(blocker);
+    }
+
+    [Fact]
+    public async Task A_database_from_a_newer_version_stops_start_up_and_is_left_untouched()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "onlineexam-tests", Guid.NewGuid().ToString("N"));
+        await using (var first = new OnlineExamFactory())
+        {
+            first.Settings["Storage:DataDirectory"] = folder;
+            _ = first.Server;
+        }
+
+        SqliteConnection.ClearAllPools();
+        var file = Path.Combine(folder, "exams.db");
+        await using (var connection = new SqliteConnection($"Data Source={file}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO __EFMigrationsHistory (MigrationId, ProductVersion) VALUES ('29991231000000_FromTheFuture', '99.0.0');";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        var before = await File.ReadAllBytesAsync(file);
+        await using var second = new OnlineExamFactory();
+        second.Settings["Storage:DataDirectory"] = folder;
+
+        var error = Record.Exception(() => second.Server);
+
+        Assert.NotNull(error);
+        Assert.Contains("newer version of OnlineExam", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("29991231000000_FromTheFuture", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllBytesAsync(file));
+        Directory.Delete(folder, recursive: true);
+    }
+}
