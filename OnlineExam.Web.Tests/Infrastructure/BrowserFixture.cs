@@ -33,7 +33,10 @@ public sealed class BrowserFixture : IAsyncDisposable
         await StartAsync();
         options ??= new BrowserNewContextOptions();
         options.BaseURL = BaseAddress.ToString();
-        return await browser!.NewContextAsync(options);
+        var context = await browser!.NewContextAsync(options);
+        // Browser tests share two cores with the integration tests running beside them.
+        context.SetDefaultTimeout(15_000);
+        return context;
     }
 
     public async Task StartAsync()
@@ -63,6 +66,7 @@ public sealed class BrowserFixture : IAsyncDisposable
             app.StartServer();
             BaseAddress = app.ClientOptions.BaseAddress;
 
+            Assertions.SetDefaultExpectTimeout(15_000);
             playwright = await Playwright.CreateAsync();
             browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {

@@ -37,6 +37,9 @@ public class OnlineExamFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(Environment);
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        // Test classes write far faster than people; RateLimitTests sets real limits itself.
+        builder.UseSetting("RateLimits:AnswerWritesPerMinute", "100000");
+        builder.UseSetting("RateLimits:ApiWritesPerMinute", "100000");
         if (UseFakeAuth0)
         {
             builder.UseSetting("Auth0:Domain", FakeAuth0.Domain);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using OnlineExam.Web.Auth;
 using OnlineExam.Web.Data;
 using OnlineExam.Web.Exams;
+using OnlineExam.Web.Hosting;
 
 namespace OnlineExam.Web.Api;
 
@@ -23,21 +24,21 @@ public static class ExamsApi
         group.MapGet("/{id:int}", GetAsync).AllowAnonymous().WithName("GetExam")
             .WithSummary("An exam with its questions and choices; its author's token also sees the correct choices and explanations.")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.ApiCreateExams).WithName("CreateExam")
+        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.ApiCreateExams).RequireRateLimiting(RateLimits.ApiWrites).WithName("CreateExam")
             .WithSummary("Creates an exam from a whole document, in one transaction.")
             .WithMetadata(new JsonBodyMetadata(typeof(ExamDocument)))
             .Produces<ExamDetail>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        group.MapPut("/{id:int}", ReplaceAsync).RequireAuthorization(Policies.ApiCreateExams).WithName("ReplaceExam")
+        group.MapPut("/{id:int}", ReplaceAsync).RequireAuthorization(Policies.ApiCreateExams).RequireRateLimiting(RateLimits.ApiWrites).WithName("ReplaceExam")
             .WithSummary("Replaces the author's exam with a whole document. Graded attempts keep their recorded results.")
             .WithMetadata(new JsonBodyMetadata(typeof(ExamDocument)))
             .Produces<ExamDetail>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        group.MapDelete("/{id:int}", DeleteAsync).RequireAuthorization(Policies.ApiCreateExams).WithName("DeleteExam")
+        group.MapDelete("/{id:int}", DeleteAsync).RequireAuthorization(Policies.ApiCreateExams).RequireRateLimiting(RateLimits.ApiWrites).WithName("DeleteExam")
             .WithSummary("Removes the author's exam from every list. Graded attempts keep their recorded results.")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/{id:int}/results", ResultsAsync).RequireAuthorization(Policies.ApiUser).WithName("ExamResults")

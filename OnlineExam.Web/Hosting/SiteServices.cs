@@ -4,6 +4,10 @@ public static class SiteServices
 {
     public const int FormValueCountLimit = 4096;
 
+
+    /// <summary>The pages whose writes (answer saves, submits) count against a user's answer limit.</summary>
+    private static readonly string[] AnswerPages = ["/Attempts/Take", "/Attempts/Submit"];
+
     public static IServiceCollection AddSite(this IServiceCollection services)
     {
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.AddServerHeader = false);
@@ -14,6 +18,11 @@ public static class SiteServices
         {
             options.Conventions.ConfigureFilter(new PageResponseHeaders());
             options.Conventions.AuthorizeFolder("/Manage", Auth.Policies.CreateExams);
+            foreach (var page in AnswerPages)
+            {
+                options.Conventions.AddPageApplicationModelConvention(page, model => model.Filters.Add(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(AnswerRateLimitFilter))));
+            }
+
         });
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(options =>
         {
@@ -25,6 +34,7 @@ public static class SiteServices
         });
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.MaxModelBindingCollectionSize = FormValueCountLimit);
         services.AddProblemDetails();
+        services.AddSiteRateLimits();
         return services;
     }
 
@@ -48,6 +58,7 @@ public static class SiteServices
         app.UseAuthentication();
         app.UseUserLogScope();
         app.UseAuthorization();
+        app.UseRateLimiter();
         return app;
     }
 
