@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OnlineExam.Web.Data;
 
 namespace OnlineExam.Web.Tests.Infrastructure;
@@ -17,10 +18,15 @@ public class OnlineExamFactory : WebApplicationFactory<Program>
 
     public QueryCounter Queries { get; } = new();
 
+    public ErrorLog Errors { get; } = new();
+
     /// <summary>Settings layered over appsettings.json; set them before the first request.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
     public string Environment { get; set; } = "Testing";
+
+    /// <summary>When set, the app's clock (sessions, attempts, tokens it checks) is this one.</summary>
+    public TimeProvider? Clock { get; set; }
 
     /// <summary>Wire the app to <see cref="Auth0"/>; turn off to test the emulator or a missing configuration.</summary>
     public bool UseFakeAuth0 { get; set; } = true;
@@ -53,9 +59,15 @@ public class OnlineExamFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureLogging(logging => logging.AddProvider(Errors));
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IInterceptor>(Queries);
+            if (Clock is not null)
+            {
+                services.AddSingleton(Clock);
+            }
+
             if (UseFakeAuth0)
             {
                 services.Configure<OpenIdConnectOptions>("Auth0", o => o.BackchannelHttpHandler = Auth0);
@@ -72,7 +84,9 @@ public class OnlineExamFactory : WebApplicationFactory<Program>
         var login = await client.GetAsync(returnUrl is null ? "/account/login" : $"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         var callback = Auth0.Authorize(login.Headers.Location!, user);
-        return await client.GetAsync(callback);
+        var response = await client.GetAsync(callback);
+        Assert.True(response.StatusCode != HttpStatusCode.InternalServerError, string.Join(System.Environment.NewLine, Errors.Entries));
+        return response;
     }
 
     public async Task<HttpClient> SignedInClientAsync(FakeUser user)

@@ -46,7 +46,7 @@ public static class AuthServices
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
                 options.Cookie.Path = "/";
-                options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+                options.ExpireTimeSpan = SessionLimits.IdleTimeout;
                 options.SlidingExpiration = true;
                 options.LoginPath = "/account/login";
                 options.ReturnUrlParameter = "returnUrl";
@@ -60,6 +60,13 @@ public static class AuthServices
             .AddOpenIdConnect(Auth0Scheme, _ => { })
             .AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, _ => { });
 
+        services.AddSingleton<DbTicketStore>();
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme).Configure<DbTicketStore, TimeProvider>((options, store, clock) =>
+        {
+            options.SessionStore = store;
+            options.TimeProvider = clock;
+            SessionLimits.Apply(options, clock);
+        });
         services.AddOptions<OpenIdConnectOptions>(Auth0Scheme).Configure<IOptions<Auth0Options>, IOptions<DevAuth0Options>, IServiceProvider>(
             (options, auth0, devAuth0, provider) => Auth0OpenIdConnect.Configure(options, auth0.Value, devAuth0.Value, provider));
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IOptions<Auth0Options>, IOptions<DevAuth0Options>, IServiceProvider>(

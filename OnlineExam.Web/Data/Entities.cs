@@ -86,3 +86,13 @@ public class AttemptAnswer
 }
 
 public record GradedChoice(int Id, string Text, bool IsCorrect, bool Selected);
+
+/// <summary>A signed-in browser session; the cookie holds only its id, so signing out revokes it.</summary>
+public class UserSession
+{
+    public required string Id { get; set; }
+    public string UserId { get; set; } = "";
+    public required byte[] Ticket { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime ExpiresAt { get; set; }
+}

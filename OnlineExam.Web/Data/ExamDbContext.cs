@@ -13,6 +13,7 @@ public class ExamDbContext(DbContextOptions<ExamDbContext> options) : DbContext(
     public DbSet<Choice> Choices => Set<Choice>();
     public DbSet<Attempt> Attempts => Set<Attempt>();
     public DbSet<AttemptAnswer> AttemptAnswers => Set<AttemptAnswer>();
+    public DbSet<UserSession> Sessions => Set<UserSession>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -59,6 +60,14 @@ public class ExamDbContext(DbContextOptions<ExamDbContext> options) : DbContext(
             attempt.HasIndex(a => new { a.UserId, a.StartedAt });
             attempt.HasIndex(a => new { a.ExamId, a.SubmittedAt });
             attempt.HasMany(a => a.Answers).WithOne(a => a.Attempt).HasForeignKey(a => a.AttemptId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<UserSession>(session =>
+        {
+            session.Property(s => s.Id).HasMaxLength(64);
+            session.Property(s => s.UserId).HasMaxLength(UserIdMaxLength);
+            session.HasIndex(s => s.ExpiresAt);
+            session.HasIndex(s => s.UserId);
         });
 
         modelBuilder.Entity<AttemptAnswer>(answer =>
