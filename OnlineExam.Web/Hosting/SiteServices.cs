@@ -17,6 +17,7 @@ public static class SiteServices
         services.AddRazorPages(options =>
         {
             options.Conventions.ConfigureFilter(new PageResponseHeaders());
+            options.Conventions.ConfigureFilter(new UnmatchedHandlerFilter());
             options.Conventions.AuthorizeFolder("/Manage", Auth.Policies.CreateExams);
             foreach (var page in AnswerPages)
             {
@@ -32,7 +33,18 @@ public static class SiteServices
             options.ValueLengthLimit = 16 * 1024;
             options.MultipartBodyLengthLimit = 1024 * 1024;
         });
-        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.MaxModelBindingCollectionSize = FormValueCountLimit);
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options =>
+        {
+            options.MaxModelBindingCollectionSize = FormValueCountLimit;
+            // jQuery-style keys ("a[b]") are not ours, and a key with an unclosed bracket made
+            // these providers throw (a 500) before any handler ran.
+            foreach (var jquery in options.ValueProviderFactories
+                .Where(f => f is Microsoft.AspNetCore.Mvc.ModelBinding.JQueryFormValueProviderFactory or Microsoft.AspNetCore.Mvc.ModelBinding.JQueryQueryStringValueProviderFactory)
+                .ToList())
+            {
+                options.ValueProviderFactories.Remove(jquery);
+            }
+        });
         services.AddProblemDetails();
         services.AddSiteRateLimits();
         return services;
