@@ -37,10 +37,11 @@ public partial class KeyboardTests(BrowserFixture browser)
         Assert.Equal("content", await page.EvaluateAsync<string>("() => document.activeElement.id"));
         await TabToAsync(page, "e.textContent.trim() === 'HTTP Essentials'", "the exam link");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("/exams/[0-9]+$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/exams/[0-9]+$"));
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         await TabToAsync(page, "e.textContent.trim() === 'Start exam'", "Start exam");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("/attempts/[0-9]+$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/attempts/[0-9]+$"));
         await page.WaitForHtmxAsync();
 
         var count = await page.Locator("fieldset.question").CountAsync();
