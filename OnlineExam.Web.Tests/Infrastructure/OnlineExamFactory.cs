@@ -101,7 +101,10 @@ public class OnlineExamFactory : WebApplicationFactory<Program>
     public async Task<T> WithDbAsync<T>(Func<ExamDbContext, Task<T>> action)
     {
         await using var scope = Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider.GetRequiredService<ExamDbContext>());
+        var result = await action(scope.ServiceProvider.GetRequiredService<ExamDbContext>());
+        // Tests write straight to the database, past the app's cache eviction; do what the app's writes do.
+        await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>().EvictByTagAsync(OnlineExam.Web.Hosting.SiteServices.ExamsTag, default);
+        return result;
     }
 
     public Task WithDbAsync(Func<ExamDbContext, Task> action) => WithDbAsync(async db =>

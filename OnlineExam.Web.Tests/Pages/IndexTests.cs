@@ -27,16 +27,21 @@ public class IndexTests(OnlineExamFactory factory) : IClassFixture<OnlineExamFac
     }
 
     [Fact]
-    public async Task Home_renders_with_one_SQL_query()
+    public async Task Home_renders_with_one_SQL_query_and_is_then_served_from_the_output_cache()
     {
         var client = factory.CreateBrowserlessClient();
-        await client.GetAsync("/");
+        await factory.WithDbAsync(_ => Task.CompletedTask);
         factory.Queries.Reset();
 
-        var response = await client.GetAsync("/");
+        var rendered = await client.GetAsync("/");
+        var renderQueries = factory.Queries.Count;
+        var cached = await client.GetAsync("/");
 
-        response.EnsureSuccessStatusCode();
+        rendered.EnsureSuccessStatusCode();
+        cached.EnsureSuccessStatusCode();
+        Assert.Equal(1, renderQueries);
         Assert.Equal(1, factory.Queries.Count);
+        Assert.Equal(await rendered.Content.ReadAsStringAsync(), await cached.Content.ReadAsStringAsync());
     }
 
     [Fact]

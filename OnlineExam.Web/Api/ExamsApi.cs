@@ -20,7 +20,7 @@ public static class ExamsApi
     public static WebApplication MapExamsApi(this WebApplication app)
     {
         var group = app.MapGroup("/api/exams").WithTags("Exams");
-        group.MapGet("/", ListAsync).AllowAnonymous().WithName("ListExams").WithSummary("Published exams, newest first, paged.");
+        group.MapGet("/", ListAsync).AllowAnonymous().CacheOutput(SiteServices.PublicPages).WithName("ListExams").WithSummary("Published exams, newest first, paged.");
         group.MapGet("/{id:int}", GetAsync).AllowAnonymous().WithName("GetExam")
             .WithSummary("An exam with its questions and choices; its author's token also sees the correct choices and explanations.")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
@@ -99,7 +99,7 @@ public static class ExamsApi
         return exam is null ? TypedResults.NotFound() : TypedResults.Ok(exam);
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, ExamDbContext db, TimeProvider clock, LinkGenerator links, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(HttpRequest request, ExamDbContext db, TimeProvider clock, LinkGenerator links, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache, CancellationToken cancellationToken)
     {
         var (document, error) = await ReadDocumentAsync(request, cancellationToken);
         if (error is not null)
@@ -122,12 +122,13 @@ public static class ExamsApi
         };
         db.Exams.Add(exam);
         await db.SaveChangesAsync(cancellationToken);
+        await cache.ExamsChangedAsync(cancellationToken);
 
         var created = await LoadDetailAsync(db, exam.Id, subject, cancellationToken);
         return TypedResults.Created(links.GetUriByName(request.HttpContext, "GetExam", new { id = exam.Id }), created);
     }
 
-    private static async Task<IResult> ReplaceAsync(int id, HttpRequest request, ExamDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ReplaceAsync(int id, HttpRequest request, ExamDbContext db, TimeProvider clock, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache, CancellationToken cancellationToken)
     {
         var subject = request.HttpContext.User.UserId()!;
         if (await OwnershipAsync(db, id, subject, cancellationToken) is { } denied)
@@ -170,17 +171,24 @@ public static class ExamsApi
             await transaction.CommitAsync(cancellationToken);
         }
 
+        await cache.ExamsChangedAsync(cancellationToken);
         return TypedResults.Ok(await LoadDetailAsync(db, id, subject, cancellationToken));
     }
 
-    private static async Task<IResult> DeleteAsync(int id, HttpContext context, ExamDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> DeleteAsync(int id, HttpContext context, ExamDbContext db, TimeProvider clock, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache, CancellationToken cancellationToken)
     {
         var subject = context.User.UserId()!;
         var now = clock.GetUtcNow().UtcDateTime;
         var deleted = await db.Exams
             .Where(e => e.Id == id && e.CreatedBy == subject && e.DeletedAt == null)
             .ExecuteUpdateAsync(e => e.SetProperty(x => x.DeletedAt, now).SetProperty(x => x.LastUpdatedBy, subject), cancellationToken);
-        return deleted == 1 ? TypedResults.NoContent() : await OwnershipAsync(db, id, subject, cancellationToken) ?? TypedResults.NotFound();
+        if (deleted == 1)
+        {
+            await cache.ExamsChangedAsync(cancellationToken);
+            return TypedResults.NoContent();
+        }
+
+        return await OwnershipAsync(db, id, subject, cancellationToken) ?? TypedResults.NotFound();
     }
 
     private static async Task<IResult> ResultsAsync(int id, HttpContext context, ExamDbContext db, int page = 1, int pageSize = 50, CancellationToken cancellationToken = default)

@@ -14,6 +14,10 @@ public static class ExamQueries
         db.Exams.Where(e => e.Id == examId)
             .ExecuteUpdateAsync(e => e.SetProperty(x => x.UpdatedAt, now).SetProperty(x => x.LastUpdatedBy, userId), cancellationToken);
 
+    /// <summary>Drops every cached public page that could show an exam; call after any exam write.</summary>
+    public static Task ExamsChangedAsync(this Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache, CancellationToken cancellationToken) =>
+        cache.EvictByTagAsync(Hosting.SiteServices.ExamsTag, cancellationToken).AsTask();
+
     /// <summary>Maps a rule's JSON path (<c>question.choices[1].text</c>) to a form field (<c>Input.Choices[1].Text</c>).</summary>
     public static string ToFieldName(string path, string jsonPrefix, string fieldPrefix)
     {

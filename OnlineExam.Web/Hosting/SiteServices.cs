@@ -3,6 +3,10 @@ namespace OnlineExam.Web.Hosting;
 public static class SiteServices
 {
     public const int FormValueCountLimit = 4096;
+    public const string PublicPages = "public-pages";
+
+    /// <summary>Evicted whenever an exam, its questions or its visibility change.</summary>
+    public const string ExamsTag = "exams";
 
 
     /// <summary>The pages whose writes (answer saves, submits) count against a user's answer limit.</summary>
@@ -19,6 +23,7 @@ public static class SiteServices
             options.Conventions.ConfigureFilter(new PageResponseHeaders());
             options.Conventions.ConfigureFilter(new UnmatchedHandlerFilter());
             options.Conventions.AuthorizeFolder("/Manage", Auth.Policies.CreateExams);
+            options.Conventions.AddFolderApplicationModelConvention("/Manage", model => model.Filters.Add(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(ExamsChangedFilter))));
             foreach (var page in AnswerPages)
             {
                 options.Conventions.AddPageApplicationModelConvention(page, model => model.Filters.Add(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(AnswerRateLimitFilter))));
@@ -47,6 +52,17 @@ public static class SiteServices
         });
         services.AddProblemDetails();
         services.AddSiteRateLimits();
+        services.AddSingleton<ExamsChangedFilter>();
+        services.AddOutputCache(options =>
+        {
+            // Only anonymous GETs of the public lists and exam pages; the default policy already
+            // refuses authenticated requests and responses that set cookies.
+            options.AddPolicy(PublicPages, policy => policy
+                .Tag(ExamsTag)
+                .SetVaryByHeader("HX-Request")
+                .SetVaryByQuery("page", "pageSize")
+                .Expire(TimeSpan.FromMinutes(10)));
+        });
         return services;
     }
 
@@ -71,6 +87,7 @@ public static class SiteServices
         app.UseUserLogScope();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseOutputCache();
         return app;
     }
 

@@ -6,6 +6,7 @@ using OnlineExam.Web.Data;
 
 namespace OnlineExam.Web.Pages;
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = OnlineExam.Web.Hosting.SiteServices.PublicPages)]
 public class IndexModel(ExamDbContext db) : PageModel
 {
     public const int PageSize = 20;

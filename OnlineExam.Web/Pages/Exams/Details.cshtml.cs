@@ -6,6 +6,7 @@ using OnlineExam.Web.Data;
 
 namespace OnlineExam.Web.Pages.Exams;
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = OnlineExam.Web.Hosting.SiteServices.PublicPages)]
 public class DetailsModel(ExamDbContext db, TimeProvider clock) : PageModel
 {
     public ExamView Exam { get; private set; } = null!;
