@@ -70,16 +70,21 @@ public class DetailsTests(OnlineExamFactory factory) : IClassFixture<OnlineExamF
     }
 
     [Fact]
-    public async Task An_exam_page_renders_with_one_SQL_query()
+    public async Task An_exam_page_renders_with_one_SQL_query_and_anonymous_repeats_come_from_the_cache()
     {
         var id = await factory.WithDbAsync(db => db.Exams.Select(e => e.Id).FirstAsync());
         var client = factory.CreateBrowserlessClient();
-        await client.GetAsync($"/exams/{id}");
         factory.Queries.Reset();
 
-        (await client.GetAsync($"/exams/{id}")).EnsureSuccessStatusCode();
+        var rendered = await client.GetAsync($"/exams/{id}");
+        var renderQueries = factory.Queries.Count;
+        var cached = await client.GetAsync($"/exams/{id}");
 
+        rendered.EnsureSuccessStatusCode();
+        Assert.False(rendered.Headers.Contains("Set-Cookie"));
+        Assert.Equal(1, renderQueries);
         Assert.Equal(1, factory.Queries.Count);
+        Assert.True(cached.Headers.Age is not null);
     }
 }
 

@@ -13,8 +13,9 @@ public class DetailsModel(ExamDbContext db, TimeProvider clock) : PageModel
 
     public MyProgress? Mine { get; private set; }
 
-    [TempData]
-    public string? StatusMessage { get; set; }
+    // Not a [TempData] property: loading TempData makes every response clear its cookie, and a
+    // response that sets a cookie cannot be output-cached. Only signed-in users ever get a message.
+    public string? StatusMessage { get; private set; }
 
     public async Task<IActionResult> OnGetAsync([FromRoute] int id, CancellationToken cancellationToken)
     {
@@ -36,6 +37,7 @@ public class DetailsModel(ExamDbContext db, TimeProvider clock) : PageModel
         Exam = exam;
         if (User.UserId() is { } userId)
         {
+            StatusMessage = TempData[nameof(StatusMessage)] as string;
             Mine = await db.Attempts.AsNoTracking()
                 .Where(a => a.ExamId == id && a.UserId == userId)
                 .GroupBy(a => a.ExamId)
@@ -66,7 +68,7 @@ public class DetailsModel(ExamDbContext db, TimeProvider clock) : PageModel
 
         if (!exam.HasQuestions)
         {
-            StatusMessage = "This exam has no questions yet, so it cannot be started.";
+            TempData[nameof(StatusMessage)] = "This exam has no questions yet, so it cannot be started.";
             return RedirectToPage(new { id });
         }
 
