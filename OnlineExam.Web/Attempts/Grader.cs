@@ -13,6 +13,9 @@ public record Grade(int Score, int MaxScore, IReadOnlyList<QuestionGrade> Questi
 
     public static int Percentage(int score, int maxScore) =>
         maxScore == 0 ? 0 : (int)Math.Round(score * 100.0 / maxScore, MidpointRounding.AwayFromZero);
+
+    /// <summary>A score ratio (0..1) as a whole percentage, halves rounded away from zero.</summary>
+    public static int Percentage(double ratio) => (int)Math.Round(ratio * 100, MidpointRounding.AwayFromZero);
 }
 
 /// <summary>

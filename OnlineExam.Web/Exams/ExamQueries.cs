@@ -9,6 +9,22 @@ public static class ExamQueries
     public static IQueryable<Exam> OwnedBy(this IQueryable<Exam> exams, string userId) =>
         exams.Where(e => e.CreatedBy == userId && e.DeletedAt == null);
 
+    /// <summary>The author's questions of a live exam, tracked, in their current order.</summary>
+    public static Task<List<Question>> OwnedQuestionsInOrderAsync(this ExamDbContext db, int examId, string userId, CancellationToken cancellationToken) =>
+        db.Questions
+            .Where(q => q.ExamId == examId && q.Exam!.CreatedBy == userId && q.Exam.DeletedAt == null)
+            .OrderBy(q => q.Position).ThenBy(q => q.Id)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Positions the questions 1..n in list order.</summary>
+    public static void Renumber(this List<Question> questions)
+    {
+        for (var i = 0; i < questions.Count; i++)
+        {
+            questions[i].Position = i + 1;
+        }
+    }
+
     /// <summary>Records who changed an exam and when.</summary>
     public static Task<int> TouchAsync(this ExamDbContext db, int examId, string userId, DateTime now, CancellationToken cancellationToken) =>
         db.Exams.Where(e => e.Id == examId)

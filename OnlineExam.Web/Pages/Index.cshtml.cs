@@ -48,7 +48,7 @@ public class IndexModel(ExamDbContext db) : PageModel
                     .Select(g => new { ExamId = g.Key, Best = g.Max(a => (double?)a.Score / a.MaxScore) })
                     .ToListAsync(cancellationToken))
                 .Where(b => b.Best is not null)
-                .ToDictionary(b => b.ExamId, b => (int)Math.Round(b.Best!.Value * 100, MidpointRounding.AwayFromZero));
+                .ToDictionary(b => b.ExamId, b => OnlineExam.Web.Attempts.Grade.Percentage(b.Best!.Value));
         }
 
         return Page();

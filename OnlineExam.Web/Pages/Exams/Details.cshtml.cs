@@ -111,6 +111,6 @@ public class DetailsModel(ExamDbContext db, TimeProvider clock) : PageModel
 
     public record MyProgress(bool HasUnfinished, double? BestRatio)
     {
-        public int? BestPercent => BestRatio is { } ratio ? (int)Math.Round(ratio * 100, MidpointRounding.AwayFromZero) : null;
+        public int? BestPercent => BestRatio is { } ratio ? OnlineExam.Web.Attempts.Grade.Percentage(ratio) : null;
     }
 }

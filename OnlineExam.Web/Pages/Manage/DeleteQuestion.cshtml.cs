@@ -34,10 +34,7 @@ public class DeleteQuestionModel(ExamDbContext db, TimeProvider clock) : PageMod
         var userId = User.UserId()!;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            var questions = await db.Questions
-                .Where(q => q.ExamId == id && q.Exam!.CreatedBy == userId && q.Exam.DeletedAt == null)
-                .OrderBy(q => q.Position).ThenBy(q => q.Id)
-                .ToListAsync(cancellationToken);
+            var questions = await db.OwnedQuestionsInOrderAsync(id, userId, cancellationToken);
             var doomed = questions.FirstOrDefault(q => q.Id == questionId);
             if (doomed is null)
             {
@@ -46,10 +43,7 @@ public class DeleteQuestionModel(ExamDbContext db, TimeProvider clock) : PageMod
 
             db.Questions.Remove(doomed);
             questions.Remove(doomed);
-            for (var i = 0; i < questions.Count; i++)
-            {
-                questions[i].Position = i + 1;
-            }
+            questions.Renumber();
 
             await db.SaveChangesAsync(cancellationToken);
             await db.TouchAsync(id, userId, clock.GetUtcNow().UtcDateTime, cancellationToken);

@@ -81,10 +81,7 @@ public class EditModel(ExamDbContext db, TimeProvider clock) : PageModel
 
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            var order = await db.Questions
-                .Where(q => q.ExamId == id && q.Exam!.CreatedBy == userId && q.Exam.DeletedAt == null)
-                .OrderBy(q => q.Position).ThenBy(q => q.Id)
-                .ToListAsync(cancellationToken);
+            var order = await db.OwnedQuestionsInOrderAsync(id, userId, cancellationToken);
             var index = order.FindIndex(q => q.Id == questionId);
             if (index < 0)
             {
@@ -95,10 +92,7 @@ public class EditModel(ExamDbContext db, TimeProvider clock) : PageModel
             if (other >= 0 && other < order.Count)
             {
                 (order[index], order[other]) = (order[other], order[index]);
-                for (var i = 0; i < order.Count; i++)
-                {
-                    order[i].Position = i + 1;
-                }
+                order.Renumber();
 
                 await db.SaveChangesAsync(cancellationToken);
                 await db.TouchAsync(id, userId, clock.GetUtcNow().UtcDateTime, cancellationToken);

@@ -34,6 +34,6 @@ public class IndexModel(ExamDbContext db) : PageModel
 
     public record ExamRow(int Id, string Title, bool Published, int QuestionCount, int AttemptCount, double? AverageRatio, DateTime UpdatedAt)
     {
-        public string Average => AverageRatio is { } ratio ? $"{Math.Round(ratio * 100, MidpointRounding.AwayFromZero)}%" : "–";
+        public string Average => AverageRatio is { } ratio ? $"{OnlineExam.Web.Attempts.Grade.Percentage(ratio)}%" : "–";
     }
 }
