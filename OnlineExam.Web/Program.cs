@@ -22,6 +22,7 @@ await app.InitializeDatabaseAsync();
 
 app.UseSitePipeline();
 app.MapOperations();
+app.MapBench();
 app.MapSitePages();
 app.MapDevAuth0();
 app.MapApi();

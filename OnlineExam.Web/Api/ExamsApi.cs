@@ -121,7 +121,7 @@ public static class ExamsApi
             Questions = ExamRules.ToQuestions(document.Questions ?? []),
         };
         db.Exams.Add(exam);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.WriteAsync(() => db.SaveChangesAsync(cancellationToken), cancellationToken);
         await cache.ExamsChangedAsync(cancellationToken);
 
         var created = await LoadDetailAsync(db, exam.Id, subject, cancellationToken);
@@ -142,7 +142,7 @@ public static class ExamsApi
             return error;
         }
 
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await using (var transaction = await db.BeginWriteAsync(cancellationToken))
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var changed = await db.Exams
@@ -179,9 +179,9 @@ public static class ExamsApi
     {
         var subject = context.User.UserId()!;
         var now = clock.GetUtcNow().UtcDateTime;
-        var deleted = await db.Exams
+        var deleted = await db.WriteAsync(() => db.Exams
             .Where(e => e.Id == id && e.CreatedBy == subject && e.DeletedAt == null)
-            .ExecuteUpdateAsync(e => e.SetProperty(x => x.DeletedAt, now).SetProperty(x => x.LastUpdatedBy, subject), cancellationToken);
+            .ExecuteUpdateAsync(e => e.SetProperty(x => x.DeletedAt, now).SetProperty(x => x.LastUpdatedBy, subject), cancellationToken), cancellationToken);
         if (deleted == 1)
         {
             await cache.ExamsChangedAsync(cancellationToken);

@@ -22,13 +22,51 @@ public static class AnswerSheet
 
     public static async Task<SaveResult> SaveAsync(ExamDbContext db, int attemptId, string userId, IReadOnlyCollection<PostedAnswer> answers, DateTime now, CancellationToken cancellationToken)
     {
-        // BEGIN IMMEDIATE: saves and the grading of the same attempt run one after the other,
-        // so an answer can never slip in after the attempt was graded.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var attempt = await db.Attempts.AsNoTracking()
-            .Where(a => a.Id == attemptId && a.UserId == userId)
-            .Select(a => new { a.ExamId, a.Status, ExamDeleted = a.Exam!.DeletedAt != null })
-            .SingleOrDefaultAsync(cancellationToken);
+        // The busiest write of the site is one statement per question: it saves only when the
+        // attempt is this user's and unfinished, the question is in its exam, and every choice is
+        // one of the question's (one at most for single-choice). When it saves nothing, the
+        // checks run again one by one to say why. BEGIN IMMEDIATE orders it with grading.
+        if (answers.All(a => a.ChoiceIds.Count <= MaxChoicesPerQuestion))
+        {
+            await using var transaction = await db.BeginWriteAsync(cancellationToken);
+            var saved = 0;
+            foreach (var answer in answers)
+            {
+                var selected = $"[{string.Join(',', answer.ChoiceIds.Distinct().Order())}]";
+                var written = await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO "AttemptAnswers" ("AttemptId", "QuestionId", "SelectedChoiceIds", "SavedAt", "GradedChoices")
+                    SELECT a."Id", q."Id", {selected}, {now}, '[]'
+                    FROM "Attempts" AS a
+                    JOIN "Exams" AS e ON e."Id" = a."ExamId" AND e."DeletedAt" IS NULL
+                    JOIN "Questions" AS q ON q."ExamId" = a."ExamId" AND q."Id" = {answer.QuestionId}
+                    WHERE a."Id" = {attemptId} AND a."UserId" = {userId} AND a."Status" = 'InProgress'
+                      AND (q."Kind" = 'MultipleChoice' OR json_array_length({selected}) <= 1)
+                      AND json_array_length({selected}) = (
+                          SELECT count(*) FROM "Choices" AS c
+                          WHERE c."QuestionId" = q."Id" AND c."Id" IN (SELECT value FROM json_each({selected})))
+                    ON CONFLICT ("AttemptId", "QuestionId") DO UPDATE SET "SelectedChoiceIds" = excluded."SelectedChoiceIds", "SavedAt" = excluded."SavedAt"
+                    """, cancellationToken);
+                if (written == 0)
+                {
+                    break;
+                }
+
+                saved++;
+            }
+
+            if (saved == answers.Count)
+            {
+                await transaction.CommitAsync(cancellationToken);
+                return new SaveResult(SaveOutcome.Saved, SavedAt: now);
+            }
+        }
+
+        return await WhyNotSavedAsync(db, attemptId, userId, answers, cancellationToken);
+    }
+
+    private static async Task<SaveResult> WhyNotSavedAsync(ExamDbContext db, int attemptId, string userId, IReadOnlyCollection<PostedAnswer> answers, CancellationToken cancellationToken)
+    {
+        var attempt = await AttemptState(db, attemptId, userId);
         if (attempt is null || attempt.ExamDeleted)
         {
             return new SaveResult(SaveOutcome.NotFound);
@@ -36,13 +74,14 @@ public static class AnswerSheet
 
         if (attempt.Status != AttemptStatus.InProgress)
         {
-            return new SaveResult(SaveOutcome.AlreadySubmitted, "This attempt has been submitted for grading, so its answers can no longer change.");
+            return Submitted;
         }
 
-        var questions = await db.Questions.AsNoTracking()
-            .Where(q => q.ExamId == attempt.ExamId)
-            .Select(q => new { q.Id, q.Kind, ChoiceIds = q.Choices.Select(c => c.Id).ToList() })
-            .ToDictionaryAsync(q => q.Id, cancellationToken);
+        var questions = new Dictionary<int, QuestionChoices>();
+        await foreach (var question in ExamQuestions(db, attempt.ExamId).WithCancellation(cancellationToken))
+        {
+            questions[question.Id] = question;
+        }
 
         foreach (var answer in answers)
         {
@@ -62,26 +101,24 @@ public static class AnswerSheet
             }
         }
 
-        var questionIds = answers.Select(a => (int?)a.QuestionId).ToList();
-        var existing = await db.AttemptAnswers
-            .Where(a => a.AttemptId == attemptId && questionIds.Contains(a.QuestionId))
-            .ToDictionaryAsync(a => a.QuestionId!.Value, cancellationToken);
-        foreach (var answer in answers)
-        {
-            var selected = answer.ChoiceIds.Distinct().Order().ToList();
-            if (existing.TryGetValue(answer.QuestionId, out var row))
-            {
-                row.SelectedChoiceIds = selected;
-                row.SavedAt = now;
-            }
-            else
-            {
-                db.AttemptAnswers.Add(new AttemptAnswer { AttemptId = attemptId, QuestionId = answer.QuestionId, SelectedChoiceIds = selected, SavedAt = now });
-            }
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new SaveResult(SaveOutcome.Saved, SavedAt: now);
+        // Everything checks out now: the attempt or the exam changed between the write and these checks.
+        return new SaveResult(SaveOutcome.Invalid, "The exam changed while you were answering. Reload the page and choose again.");
     }
+
+    private static readonly SaveResult Submitted = new(SaveOutcome.AlreadySubmitted, "This attempt has been submitted for grading, so its answers can no longer change.");
+
+    private sealed record AttemptStateRow(int ExamId, AttemptStatus Status, bool ExamDeleted);
+
+    private sealed record QuestionChoices(int Id, QuestionKind Kind, List<int> ChoiceIds);
+
+    private static readonly Func<ExamDbContext, int, string, Task<AttemptStateRow?>> AttemptState = EF.CompileAsyncQuery(
+        (ExamDbContext db, int attemptId, string userId) => db.Attempts.AsNoTracking()
+            .Where(a => a.Id == attemptId && a.UserId == userId)
+            .Select(a => new AttemptStateRow(a.ExamId, a.Status, a.Exam!.DeletedAt != null))
+            .SingleOrDefault());
+
+    private static readonly Func<ExamDbContext, int, IAsyncEnumerable<QuestionChoices>> ExamQuestions = EF.CompileAsyncQuery(
+        (ExamDbContext db, int examId) => db.Questions.AsNoTracking()
+            .Where(q => q.ExamId == examId)
+            .Select(q => new QuestionChoices(q.Id, q.Kind, q.Choices.Select(c => c.Id).ToList())));
 }

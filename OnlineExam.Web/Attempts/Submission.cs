@@ -15,7 +15,7 @@ public static class Submission
 {
     public static async Task<SubmitOutcome> SubmitAsync(ExamDbContext db, int attemptId, string userId, DateTime now, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
 
         // The status flip is the gate: of two submits, only one changes the row; the other
         // waits for the write lock, then finds the attempt graded and returns its result.

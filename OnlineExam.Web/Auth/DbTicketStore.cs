@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using OnlineExam.Web.Data;
 
 namespace OnlineExam.Web.Auth;
@@ -10,10 +11,23 @@ namespace OnlineExam.Web.Auth;
 /// <summary>
 /// Keeps sign-in tickets in the database; the cookie carries only a random session id. Signing
 /// out deletes the row, so a copied cookie replayed afterwards authenticates nobody.
+/// Tickets read in the last minute are kept in memory, because every signed-in request needs one;
+/// this process is the only writer of the table, so renewals and sign-outs update the memory too.
 /// </summary>
-public sealed class DbTicketStore(IServiceScopeFactory scopes, IDataProtectionProvider protection, TimeProvider clock) : ITicketStore
+public sealed class DbTicketStore(IServiceScopeFactory scopes, IDataProtectionProvider protection, TimeProvider clock) : ITicketStore, IDisposable
 {
+    private static readonly TimeSpan RememberFor = TimeSpan.FromMinutes(1);
     private readonly IDataProtector protector = protection.CreateProtector("OnlineExam.Sessions");
+    private readonly MemoryCache recent = new(new MemoryCacheOptions { SizeLimit = 20_000, Clock = new CacheClock(clock) });
+
+    private static readonly Remembered SignedOut = new(null!, DateTime.MinValue);
+
+    private sealed record Remembered(AuthenticationTicket Ticket, DateTime ExpiresAt);
+
+    private sealed class CacheClock(TimeProvider clock) : Microsoft.Extensions.Internal.ISystemClock
+    {
+        public DateTimeOffset UtcNow => clock.GetUtcNow();
+    }
 
     public async Task<string> StoreAsync(AuthenticationTicket ticket)
     {
@@ -29,9 +43,12 @@ public sealed class DbTicketStore(IServiceScopeFactory scopes, IDataProtectionPr
             CreatedAt = now,
             ExpiresAt = Expiry(ticket, now),
         });
+        await using var transaction = await db.BeginWriteAsync(CancellationToken.None);
         // Expired sessions are swept as new ones arrive.
         await db.Sessions.Where(s => s.ExpiresAt < now).ExecuteDeleteAsync();
         await db.SaveChangesAsync();
+        await transaction.CommitAsync(CancellationToken.None);
+        Remember(id, ticket, Expiry(ticket, now));
         return id;
     }
 
@@ -41,24 +58,37 @@ public sealed class DbTicketStore(IServiceScopeFactory scopes, IDataProtectionPr
         var db = scope.ServiceProvider.GetRequiredService<ExamDbContext>();
         var bytes = protector.Protect(TicketSerializer.Default.Serialize(ticket));
         var expires = Expiry(ticket, clock.GetUtcNow().UtcDateTime);
-        await db.Sessions.Where(s => s.Id == key)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Ticket, bytes).SetProperty(x => x.ExpiresAt, expires));
+        await db.WriteAsync(() => db.Sessions.Where(s => s.Id == key)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Ticket, bytes).SetProperty(x => x.ExpiresAt, expires)), CancellationToken.None);
+        Remember(key, ticket, expires);
     }
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key)
     {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (recent.TryGetValue(key, out Remembered? remembered) && remembered is not null)
+        {
+            // A copy: the cookie handler may change the ticket it is given.
+            return remembered.ExpiresAt > now ? remembered.Ticket.Clone() : null;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExamDbContext>();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var bytes = await db.Sessions.AsNoTracking().Where(s => s.Id == key && s.ExpiresAt > now).Select(s => s.Ticket).SingleOrDefaultAsync();
-        if (bytes is null)
+        var session = await SessionById(db, key, now);
+        if (session is null)
         {
             return null;
         }
 
         try
         {
-            return TicketSerializer.Default.Deserialize(protector.Unprotect(bytes));
+            var ticket = TicketSerializer.Default.Deserialize(protector.Unprotect(session.Ticket));
+            if (ticket is not null)
+            {
+                Remember(key, ticket, session.ExpiresAt);
+            }
+
+            return ticket;
         }
         catch (CryptographicException)
         {
@@ -68,9 +98,37 @@ public sealed class DbTicketStore(IServiceScopeFactory scopes, IDataProtectionPr
 
     public async Task RemoveAsync(string key)
     {
+        lock (recent)
+        {
+            recent.Set(key, SignedOut, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = RememberFor });
+        }
+
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ExamDbContext>().Sessions.Where(s => s.Id == key).ExecuteDeleteAsync();
+        var db = scope.ServiceProvider.GetRequiredService<ExamDbContext>();
+        await db.WriteAsync(() => db.Sessions.Where(s => s.Id == key).ExecuteDeleteAsync(), CancellationToken.None);
     }
+
+    public void Dispose() => recent.Dispose();
+
+    private void Remember(string key, AuthenticationTicket ticket, DateTime expiresAt)
+    {
+        lock (recent)
+        {
+            // A sign-out that came in while the row was being read or renewed has left its mark: keep it.
+            if (!recent.TryGetValue(key, out Remembered? known) || !ReferenceEquals(known, SignedOut))
+            {
+                recent.Set(key, new Remembered(ticket.Clone(), expiresAt), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = RememberFor });
+            }
+        }
+    }
+
+    private static readonly Func<ExamDbContext, string, DateTime, Task<StoredSession?>> SessionById = EF.CompileAsyncQuery(
+        (ExamDbContext db, string key, DateTime now) => db.Sessions.AsNoTracking()
+            .Where(s => s.Id == key && s.ExpiresAt > now)
+            .Select(s => new StoredSession(s.Ticket, s.ExpiresAt))
+            .SingleOrDefault());
+
+    private sealed record StoredSession(byte[] Ticket, DateTime ExpiresAt);
 
     private static DateTime Expiry(AuthenticationTicket ticket, DateTime now) =>
         ticket.Properties.ExpiresUtc?.UtcDateTime ?? now.Add(SessionLimits.IdleTimeout);

@@ -38,12 +38,6 @@ public static class Operations
     public static WebApplication MapOperations(this WebApplication app)
     {
         app.MapHealthChecks("/healthz").DisableHttpMetrics();
-        if (app.Configuration.GetValue<bool>("Bench:Enabled"))
-        {
-            // The benchmark's ceiling: the cheapest response this server can give, measured beside the real pages.
-            app.MapGet("/bench/ceiling", () => Results.Text("ok")).ExcludeFromDescription();
-        }
-
         return app;
     }
 }

@@ -334,11 +334,11 @@ public class HtmxAndSafetyTests(OnlineExamFactory factory) : IClassFixture<Onlin
             counts[exam] = (take, PageQueries());
         }
 
-        // Every signed-in request also reads its session row (revocable sessions); that one is not the page's.
+        // A signed-in request may also read its session row (revocable sessions, remembered for a minute); that one is not the page's.
         int PageQueries()
         {
             var commands = factory.Queries.Commands;
-            Assert.Single(commands, c => c.Contains("\"Sessions\"", StringComparison.Ordinal));
+            Assert.InRange(commands.Count(c => c.Contains("\"Sessions\"", StringComparison.Ordinal)), 0, 1);
             return commands.Count(c => !c.Contains("\"Sessions\"", StringComparison.Ordinal));
         }
 

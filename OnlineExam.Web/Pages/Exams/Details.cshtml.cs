@@ -86,7 +86,7 @@ public class DetailsModel(ExamDbContext db, TimeProvider clock) : PageModel
             db.Attempts.Add(attempt);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await db.WriteAsync(() => db.SaveChangesAsync(cancellationToken), cancellationToken);
                 attemptId = attempt.Id;
             }
             catch (DbUpdateException)

@@ -33,8 +33,8 @@ public class DeleteModel(ExamDbContext db, TimeProvider clock) : PageModel
         var userId = User.UserId()!;
         var now = clock.GetUtcNow().UtcDateTime;
         var title = await db.Exams.OwnedBy(userId).Where(e => e.Id == id).Select(e => e.Title).SingleOrDefaultAsync(cancellationToken);
-        var removed = await db.Exams.OwnedBy(userId).Where(e => e.Id == id)
-            .ExecuteUpdateAsync(e => e.SetProperty(x => x.DeletedAt, now).SetProperty(x => x.LastUpdatedBy, userId), cancellationToken);
+        var removed = await db.WriteAsync(() => db.Exams.OwnedBy(userId).Where(e => e.Id == id)
+            .ExecuteUpdateAsync(e => e.SetProperty(x => x.DeletedAt, now).SetProperty(x => x.LastUpdatedBy, userId), cancellationToken), cancellationToken);
         if (removed == 0)
         {
             return NotFound();

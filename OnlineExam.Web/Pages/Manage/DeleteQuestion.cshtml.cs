@@ -32,7 +32,7 @@ public class DeleteQuestionModel(ExamDbContext db, TimeProvider clock) : PageMod
     public async Task<IActionResult> OnPostAsync([FromRoute] int id, [FromRoute] int questionId, CancellationToken cancellationToken)
     {
         var userId = User.UserId()!;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await using (var transaction = await db.BeginWriteAsync(cancellationToken))
         {
             var questions = await db.OwnedQuestionsInOrderAsync(id, userId, cancellationToken);
             var doomed = questions.FirstOrDefault(q => q.Id == questionId);

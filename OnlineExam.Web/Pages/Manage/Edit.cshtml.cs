@@ -55,13 +55,13 @@ public class EditModel(ExamDbContext db, TimeProvider clock) : PageModel
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var changed = await db.Exams.OwnedBy(userId).Where(e => e.Id == id)
+        var changed = await db.WriteAsync(() => db.Exams.OwnedBy(userId).Where(e => e.Id == id)
             .ExecuteUpdateAsync(e => e
                 .SetProperty(x => x.Title, Input.Title!.Trim())
                 .SetProperty(x => x.Description, Input.Description == null ? "" : Input.Description.Trim())
                 .SetProperty(x => x.Published, Input.Published)
                 .SetProperty(x => x.UpdatedAt, now)
-                .SetProperty(x => x.LastUpdatedBy, userId), cancellationToken);
+                .SetProperty(x => x.LastUpdatedBy, userId), cancellationToken), cancellationToken);
         if (changed == 0)
         {
             return NotFound();
@@ -79,7 +79,7 @@ public class EditModel(ExamDbContext db, TimeProvider clock) : PageModel
             return BadRequest();
         }
 
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await using (var transaction = await db.BeginWriteAsync(cancellationToken))
         {
             var order = await db.OwnedQuestionsInOrderAsync(id, userId, cancellationToken);
             var index = order.FindIndex(q => q.Id == questionId);

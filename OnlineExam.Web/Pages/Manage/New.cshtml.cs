@@ -36,7 +36,7 @@ public class NewModel(ExamDbContext db, TimeProvider clock) : PageModel
             LastUpdatedBy = userId,
         };
         db.Exams.Add(exam);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.WriteAsync(() => db.SaveChangesAsync(cancellationToken), cancellationToken);
         TempData[nameof(EditModel.StatusMessage)] = "Exam created as a draft. Add questions, then publish it.";
         return RedirectToPage("/Manage/Edit", new { id = exam.Id });
     }

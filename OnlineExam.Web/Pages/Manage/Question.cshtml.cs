@@ -80,7 +80,7 @@ public class QuestionModel(ExamDbContext db, TimeProvider clock) : PageModel
 
         var now = clock.GetUtcNow().UtcDateTime;
         int savedId;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await using (var transaction = await db.BeginWriteAsync(cancellationToken))
         {
             Question question;
             if (questionId is { } existingId)
