@@ -25,43 +25,41 @@ public static class AnswerSheet
         // The busiest write of the site is one statement per question: it saves only when the
         // attempt is this user's and unfinished, the question is in its exam, and every choice is
         // one of the question's (one at most for single-choice). When it saves nothing, the
-        // checks run again one by one to say why. BEGIN IMMEDIATE orders it with grading.
-        if (answers.All(a => a.ChoiceIds.Count <= MaxChoicesPerQuestion))
+        // checks run again one by one to say why. Being a write, it is ordered with grading.
+        if (answers.All(a => a.ChoiceIds.Count <= MaxChoicesPerQuestion)
+            && await db.WriteInGroupAsync(group => UpsertAllAsync(group, attemptId, userId, answers, now), saved => saved))
         {
-            await using var transaction = await db.BeginWriteAsync(cancellationToken);
-            var saved = 0;
-            foreach (var answer in answers)
-            {
-                var selected = $"[{string.Join(',', answer.ChoiceIds.Distinct().Order())}]";
-                var written = await db.Database.ExecuteSqlAsync($"""
-                    INSERT INTO "AttemptAnswers" ("AttemptId", "QuestionId", "SelectedChoiceIds", "SavedAt", "GradedChoices")
-                    SELECT a."Id", q."Id", {selected}, {now}, '[]'
-                    FROM "Attempts" AS a
-                    JOIN "Exams" AS e ON e."Id" = a."ExamId" AND e."DeletedAt" IS NULL
-                    JOIN "Questions" AS q ON q."ExamId" = a."ExamId" AND q."Id" = {answer.QuestionId}
-                    WHERE a."Id" = {attemptId} AND a."UserId" = {userId} AND a."Status" = 'InProgress'
-                      AND (q."Kind" = 'MultipleChoice' OR json_array_length({selected}) <= 1)
-                      AND json_array_length({selected}) = (
-                          SELECT count(*) FROM "Choices" AS c
-                          WHERE c."QuestionId" = q."Id" AND c."Id" IN (SELECT value FROM json_each({selected})))
-                    ON CONFLICT ("AttemptId", "QuestionId") DO UPDATE SET "SelectedChoiceIds" = excluded."SelectedChoiceIds", "SavedAt" = excluded."SavedAt"
-                    """, cancellationToken);
-                if (written == 0)
-                {
-                    break;
-                }
-
-                saved++;
-            }
-
-            if (saved == answers.Count)
-            {
-                await transaction.CommitAsync(cancellationToken);
-                return new SaveResult(SaveOutcome.Saved, SavedAt: now);
-            }
+            return new SaveResult(SaveOutcome.Saved, SavedAt: now);
         }
 
         return await WhyNotSavedAsync(db, attemptId, userId, answers, cancellationToken);
+    }
+
+    private static async Task<bool> UpsertAllAsync(ExamDbContext db, int attemptId, string userId, IReadOnlyCollection<PostedAnswer> answers, DateTime now)
+    {
+        foreach (var answer in answers)
+        {
+            var selected = $"[{string.Join(',', answer.ChoiceIds.Distinct().Order())}]";
+            var written = await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "AttemptAnswers" ("AttemptId", "QuestionId", "SelectedChoiceIds", "SavedAt", "GradedChoices")
+                SELECT a."Id", q."Id", {selected}, {now}, '[]'
+                FROM "Attempts" AS a
+                JOIN "Exams" AS e ON e."Id" = a."ExamId" AND e."DeletedAt" IS NULL
+                JOIN "Questions" AS q ON q."ExamId" = a."ExamId" AND q."Id" = {answer.QuestionId}
+                WHERE a."Id" = {attemptId} AND a."UserId" = {userId} AND a."Status" = 'InProgress'
+                  AND (q."Kind" = 'MultipleChoice' OR json_array_length({selected}) <= 1)
+                  AND json_array_length({selected}) = (
+                      SELECT count(*) FROM "Choices" AS c
+                      WHERE c."QuestionId" = q."Id" AND c."Id" IN (SELECT value FROM json_each({selected})))
+                ON CONFLICT ("AttemptId", "QuestionId") DO UPDATE SET "SelectedChoiceIds" = excluded."SelectedChoiceIds", "SavedAt" = excluded."SavedAt"
+                """);
+            if (written == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static async Task<SaveResult> WhyNotSavedAsync(ExamDbContext db, int attemptId, string userId, IReadOnlyCollection<PostedAnswer> answers, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OnlineExam.Web.Data;
 
@@ -13,36 +14,98 @@ public enum SubmitOutcome
 /// <summary>Grades an attempt once and records the result with a snapshot of what was graded.</summary>
 public static class Submission
 {
-    public static async Task<SubmitOutcome> SubmitAsync(ExamDbContext db, int attemptId, string userId, DateTime now, CancellationToken cancellationToken)
+    public static async Task<SubmitOutcome> SubmitAsync(ExamDbContext db, int attemptId, string userId, DateTime now)
     {
-        await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        // Writes run one after another, so grading reads and computes before the write lock, and
+        // under it only records the result, if nothing it read has changed since; otherwise it
+        // grades again under the lock.
+        var graded = await GradeAheadAsync(db, attemptId, userId);
+        return await db.WriteInGroupAsync(
+            group => graded is null ? GradeAsync(group, attemptId, userId, now) : RecordAsync(group, attemptId, userId, now, graded),
+            outcome => outcome == SubmitOutcome.Graded);
+    }
 
-        // The status flip is the gate: of two submits, only one changes the row; the other
-        // waits for the write lock, then finds the attempt graded and returns its result.
-        var claimed = await db.Attempts
-            .Where(a => a.Id == attemptId && a.UserId == userId && a.Status == AttemptStatus.InProgress && a.Exam!.DeletedAt == null)
-            .ExecuteUpdateAsync(a => a.SetProperty(x => x.Status, AttemptStatus.Submitted).SetProperty(x => x.SubmittedAt, now), cancellationToken);
+    internal sealed record GradedAhead(DateTime ExamUpdatedAt, string AnswersSeen, int Score, int MaxScore, string Snapshot);
+
+    private sealed record SavedAnswer(int Id, int? QuestionId, string SelectedChoiceIds);
+
+    internal static async Task<GradedAhead?> GradeAheadAsync(ExamDbContext db, int attemptId, string userId)
+    {
+        // The exam's version is read before its questions: if the version is still the same at
+        // the write, no edit can have come in between.
+        if (await AttemptToGrade(db, attemptId, userId) is not { } attempt)
+        {
+            return null;
+        }
+
+        var questions = await ToListAsync(QuestionsToGrade(db, attempt.ExamId));
+
+        var answers = await db.Database.SqlQuery<SavedAnswer>($"""
+            SELECT "Id", "QuestionId", "SelectedChoiceIds" FROM "AttemptAnswers" WHERE "AttemptId" = {attemptId} ORDER BY "Id"
+            """).ToListAsync();
+        var selections = answers.Where(a => a.QuestionId is not null)
+            .ToDictionary(a => a.QuestionId!.Value, a => (IReadOnlyCollection<int>)(JsonSerializer.Deserialize<List<int>>(a.SelectedChoiceIds) ?? []));
+        var grade = Grader.Grade(
+            [.. questions.Select(q => new QuestionKey(q.Id, q.Kind, [.. q.Choices.Where(c => c.IsCorrect).Select(c => c.Id)]))],
+            selections);
+        var snapshot = questions.Select((q, i) =>
+        {
+            var selected = selections.TryGetValue(q.Id, out var ids) ? ids.ToHashSet() : [];
+            return new SnapshotRow(q.Id, grade.Questions[i].Points, i + 1, q.Text, q.Explanation,
+                [.. q.Choices.Select(c => new GradedChoice(c.Id, c.Text, c.IsCorrect, selected.Contains(c.Id)))]);
+        });
+        return new GradedAhead(attempt.ExamUpdatedAt, AnswersSeen(answers), grade.Score, grade.MaxScore, JsonSerializer.Serialize(snapshot));
+    }
+
+    /// <summary>The same text as the SQL in <see cref="RecordAsync"/> computes from the rows as they are now.</summary>
+    private static string AnswersSeen(List<SavedAnswer> answers) =>
+        string.Join(';', answers.Select(a => $"{a.Id}:{a.QuestionId}:{a.SelectedChoiceIds}"));
+
+    private sealed record SnapshotRow(int QuestionId, int Points, int Position, string Text, string Explanation, List<GradedChoice> Choices);
+
+    internal static async Task<SubmitOutcome> RecordAsync(ExamDbContext db, int attemptId, string userId, DateTime now, GradedAhead graded)
+    {
+        var claimed = await db.Database.ExecuteSqlAsync($"""
+            UPDATE "Attempts" SET "Status" = 'Submitted', "SubmittedAt" = {now}, "Score" = {graded.Score}, "MaxScore" = {graded.MaxScore}
+            WHERE "Id" = {attemptId} AND "UserId" = {userId} AND "Status" = 'InProgress'
+              AND EXISTS (SELECT 1 FROM "Exams" AS e WHERE e."Id" = "Attempts"."ExamId" AND e."DeletedAt" IS NULL AND e."UpdatedAt" = {graded.ExamUpdatedAt})
+              AND coalesce((SELECT group_concat(x."Id" || ':' || coalesce(x."QuestionId", '') || ':' || x."SelectedChoiceIds", ';' ORDER BY x."Id")
+                            FROM "AttemptAnswers" AS x WHERE x."AttemptId" = {attemptId}), '') = {graded.AnswersSeen}
+            """);
         if (claimed == 0)
         {
-            var status = await db.Attempts.Where(a => a.Id == attemptId && a.UserId == userId).Select(a => (AttemptStatus?)a.Status).SingleOrDefaultAsync(cancellationToken);
+            return await GradeAsync(db, attemptId, userId, now);
+        }
+
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "AttemptAnswers" ("AttemptId", "QuestionId", "SelectedChoiceIds", "SavedAt", "Points", "GradedPosition", "GradedQuestionText", "GradedExplanation", "GradedChoices")
+            SELECT {attemptId}, j.value ->> 'QuestionId', '[]', {now}, j.value ->> 'Points', j.value ->> 'Position', j.value ->> 'Text', j.value ->> 'Explanation', j.value -> 'Choices'
+            FROM json_each({graded.Snapshot}) AS j WHERE true
+            ON CONFLICT ("AttemptId", "QuestionId") DO UPDATE SET
+                "Points" = excluded."Points", "GradedPosition" = excluded."GradedPosition", "GradedQuestionText" = excluded."GradedQuestionText",
+                "GradedExplanation" = excluded."GradedExplanation", "GradedChoices" = excluded."GradedChoices"
+            """);
+        return SubmitOutcome.Graded;
+    }
+
+    private static async Task<SubmitOutcome> GradeAsync(ExamDbContext db, int attemptId, string userId, DateTime now)
+    {
+        // The status flip is the gate: of two submits, only one changes the row; the other runs
+        // after it (writes are serialised), finds the attempt graded and returns its result.
+        var claimed = await db.Database.SqlQuery<int>($"""
+            UPDATE "Attempts" SET "Status" = 'Submitted', "SubmittedAt" = {now}
+            WHERE "Id" = {attemptId} AND "UserId" = {userId} AND "Status" = 'InProgress'
+              AND EXISTS (SELECT 1 FROM "Exams" AS e WHERE e."Id" = "Attempts"."ExamId" AND e."DeletedAt" IS NULL)
+            RETURNING "ExamId" AS "Value"
+            """).ToListAsync();
+        if (claimed.Count == 0)
+        {
+            var status = await StatusOf(db, attemptId, userId);
             return status == AttemptStatus.Submitted ? SubmitOutcome.AlreadyGraded : SubmitOutcome.NotFound;
         }
 
-        var attempt = await db.Attempts.SingleAsync(a => a.Id == attemptId, cancellationToken);
-        var questions = await db.Questions.AsNoTracking()
-            .Where(q => q.ExamId == attempt.ExamId)
-            .OrderBy(q => q.Position).ThenBy(q => q.Id)
-            .Select(q => new
-            {
-                q.Id,
-                q.Kind,
-                q.Text,
-                q.Explanation,
-                Choices = q.Choices.OrderBy(c => c.Position).ThenBy(c => c.Id).Select(c => new { c.Id, c.Text, c.IsCorrect }).ToList(),
-            })
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-        var answers = await db.AttemptAnswers.Where(a => a.AttemptId == attemptId).ToListAsync(cancellationToken);
+        var questions = await ToListAsync(QuestionsToGrade(db, claimed[0]));
+        var answers = await db.AttemptAnswers.Where(a => a.AttemptId == attemptId).ToListAsync();
         var byQuestion = answers.Where(a => a.QuestionId is not null).ToDictionary(a => a.QuestionId!.Value);
 
         var grade = Grader.Grade(
@@ -66,10 +129,53 @@ public static class Submission
             row.GradedChoices = [.. question.Choices.Select(c => new GradedChoice(c.Id, c.Text, c.IsCorrect, selected.Contains(c.Id)))];
         }
 
-        attempt.Score = grade.Score;
-        attempt.MaxScore = grade.MaxScore;
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // The score goes out in the same batch as the answers, without reading the attempt again.
+        var attempt = db.Attempts.Attach(new Attempt { Id = attemptId, UserId = userId });
+        attempt.Property(a => a.Score).CurrentValue = grade.Score;
+        attempt.Property(a => a.MaxScore).CurrentValue = grade.MaxScore;
+        attempt.Property(a => a.Score).IsModified = true;
+        attempt.Property(a => a.MaxScore).IsModified = true;
+        await db.SaveChangesAsync();
         return SubmitOutcome.Graded;
     }
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (var item in items)
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
+
+    private sealed record ChoiceToGrade(int Id, string Text, bool IsCorrect);
+
+    private sealed record QuestionToGrade(int Id, QuestionKind Kind, string Text, string Explanation, List<ChoiceToGrade> Choices);
+
+    private sealed record AttemptAndExam(int ExamId, DateTime ExamUpdatedAt);
+
+    private static readonly Func<ExamDbContext, int, string, Task<AttemptAndExam?>> AttemptToGrade = EF.CompileAsyncQuery(
+        (ExamDbContext db, int attemptId, string userId) => db.Attempts
+            .Where(a => a.Id == attemptId && a.UserId == userId && a.Status == AttemptStatus.InProgress && a.Exam!.DeletedAt == null)
+            .Select(a => new AttemptAndExam(a.ExamId, a.Exam!.UpdatedAt))
+            .SingleOrDefault());
+
+    private static readonly Func<ExamDbContext, int, string, Task<AttemptStatus?>> StatusOf = EF.CompileAsyncQuery(
+        (ExamDbContext db, int attemptId, string userId) => db.Attempts
+            .Where(a => a.Id == attemptId && a.UserId == userId)
+            .Select(a => (AttemptStatus?)a.Status)
+            .SingleOrDefault());
+
+    private static readonly Func<ExamDbContext, int, IAsyncEnumerable<QuestionToGrade>> QuestionsToGrade = EF.CompileAsyncQuery(
+        (ExamDbContext db, int examId) => db.Questions.AsNoTracking()
+            .Where(q => q.ExamId == examId)
+            .OrderBy(q => q.Position).ThenBy(q => q.Id)
+            .Select(q => new QuestionToGrade(
+                q.Id,
+                q.Kind,
+                q.Text,
+                q.Explanation,
+                q.Choices.OrderBy(c => c.Position).ThenBy(c => c.Id).Select(c => new ChoiceToGrade(c.Id, c.Text, c.IsCorrect)).ToList())));
 }

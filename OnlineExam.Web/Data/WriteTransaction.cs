@@ -13,7 +13,7 @@ namespace OnlineExam.Web.Data;
 /// </summary>
 public sealed class WriteTransaction : IAsyncDisposable
 {
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Writer> Writers = new(StringComparer.Ordinal);
 
     private readonly SemaphoreSlim gate;
     private readonly IDbContextTransaction transaction;
@@ -26,7 +26,7 @@ public sealed class WriteTransaction : IAsyncDisposable
 
     public static async Task<WriteTransaction> BeginAsync(DbContext db, CancellationToken cancellationToken)
     {
-        var gate = Gates.GetOrAdd(DatabaseKey(db), _ => new SemaphoreSlim(1, 1));
+        var gate = Writer.For(db).Gate;
         await gate.WaitAsync(cancellationToken);
         try
         {
@@ -53,10 +53,134 @@ public sealed class WriteTransaction : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Group commit: the writes waiting for the gate run in one transaction, each inside a
+    /// savepoint, and share one commit, so one fsync makes a whole group durable. Whoever holds
+    /// the gate runs the group on its own connection; everyone's task completes after the commit.
+    /// </summary>
+    public static async Task<T> InGroupAsync<T>(ExamDbContext db, Func<ExamDbContext, Task<T>> work, Func<T, bool> keep)
+    {
+        var writer = Writer.For(db);
+        var job = new Job<T>(work, keep);
+        writer.Queue.Enqueue(job);
+        // Not cancellable: once queued, the write may already be part of someone else's group.
+        await writer.Gate.WaitAsync(CancellationToken.None);
+        try
+        {
+            while (!job.Finished)
+            {
+                await RunGroupAsync(db, writer.Queue);
+            }
+        }
+        finally
+        {
+            writer.Gate.Release();
+        }
+
+        return await job.Result;
+    }
+
+    private const int MaxGroup = 64;
+
+    private static async Task RunGroupAsync(ExamDbContext db, ConcurrentQueue<Job> queue)
+    {
+        var group = new List<Job>(MaxGroup);
+        while (group.Count < MaxGroup && queue.TryDequeue(out var next))
+        {
+            group.Add(next);
+        }
+
+        var failed = new HashSet<Job>();
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            foreach (var job in group)
+            {
+                await transaction.CreateSavepointAsync("job", CancellationToken.None);
+                try
+                {
+                    if (!await job.RunAsync(db))
+                    {
+                        await transaction.RollbackToSavepointAsync("job", CancellationToken.None);
+                    }
+                }
+                catch (Exception exception)
+                {
+                    await transaction.RollbackToSavepointAsync("job", CancellationToken.None);
+                    job.Fail(exception);
+                    failed.Add(job);
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                }
+
+                await transaction.ReleaseSavepointAsync("job", CancellationToken.None);
+            }
+
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            foreach (var job in group)
+            {
+                job.Fail(exception);
+            }
+
+            return;
+        }
+
+        foreach (var job in group.Where(j => !failed.Contains(j)))
+        {
+            job.Complete();
+        }
+    }
+
     private static string DatabaseKey(DbContext db)
     {
         var source = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
         return source is "" or ":memory:" ? source : Path.GetFullPath(source);
+    }
+
+    private sealed class Writer
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public ConcurrentQueue<Job> Queue { get; } = new();
+
+        public static Writer For(DbContext db) => Writers.GetOrAdd(DatabaseKey(db), _ => new Writer());
+    }
+
+    private abstract class Job
+    {
+        public abstract bool Finished { get; }
+
+        /// <summary>Runs the write; false means "keep nothing of it".</summary>
+        public abstract Task<bool> RunAsync(ExamDbContext db);
+
+        public abstract void Complete();
+
+        public abstract void Fail(Exception exception);
+    }
+
+    private sealed class Job<T>(Func<ExamDbContext, Task<T>> work, Func<T, bool> keep) : Job
+    {
+        private readonly TaskCompletionSource<T> done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T outcome = default!;
+
+        public Task<T> Result => done.Task;
+
+        public override bool Finished => done.Task.IsCompleted;
+
+        public override async Task<bool> RunAsync(ExamDbContext db)
+        {
+            outcome = await work(db);
+            return keep(outcome);
+        }
+
+        public override void Complete() => done.TrySetResult(outcome);
+
+        public override void Fail(Exception exception) => done.TrySetException(exception);
     }
 }
 
@@ -74,4 +198,12 @@ public static class WriteTransactionExtensions
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
+
+    /// <summary>
+    /// A write that shares its commit with the writes queued beside it (the hot paths: answer saves
+    /// and grading). <paramref name="work"/> must use the context it is given, which may belong to
+    /// another request; when <paramref name="keep"/> says no, whatever it wrote is rolled back.
+    /// </summary>
+    public static Task<T> WriteInGroupAsync<T>(this ExamDbContext db, Func<ExamDbContext, Task<T>> work, Func<T, bool> keep) =>
+        WriteTransaction.InGroupAsync(db, work, keep);
 }

@@ -34,7 +34,7 @@ public class SubmitModel(ExamDbContext db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostAsync([FromRoute] int attemptId, CancellationToken cancellationToken)
     {
-        var outcome = await Submission.SubmitAsync(db, attemptId, User.UserId()!, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var outcome = await Submission.SubmitAsync(db, attemptId, User.UserId()!, clock.GetUtcNow().UtcDateTime);
         if (outcome == SubmitOutcome.NotFound)
         {
             return NotFound();
