@@ -173,3 +173,88 @@ WITH last AS (SELECT AttemptId, QuestionId, max(Seq) AS Seq FROM save_acks WHERE
                   OR (a.Status = 'Submitted' AND EXISTS (SELECT 1 FROM AttemptAnswers x WHERE x.AttemptId = a.Id AND x.Points IS NULL)));
 SQL
 }
+
+# The large database: 10,000 published exams (10 questions of 3 choices), 100,000 graded attempts
+# by 2,000 people (bench|1..32 among them) and 1,000,000 saved and graded answers.
+large_database() {
+  sql <<'SQL'
+PRAGMA cache_size = -200000;
+BEGIN;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
+INSERT INTO Exams (Title, Description, Published, CreatedAt, UpdatedAt, CreatedBy, LastUpdatedBy)
+SELECT 'Generated exam ' || i, 'A generated exam for the large-database benchmark.', 1,
+       strftime('%Y-%m-%d %H:%M:%S', '2025-01-01', '+' || i || ' minutes'), strftime('%Y-%m-%d %H:%M:%S', '2025-01-01', '+' || i || ' minutes'),
+       'load|author', 'load|author'
+FROM n;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10)
+INSERT INTO Questions (ExamId, Position, Text, Explanation, Kind)
+SELECT e.Id, n.i, 'Generated question ' || n.i || ' of exam ' || e.Id || '?', 'Because it was generated that way.', 'SingleChoice'
+FROM Exams e, n WHERE e.CreatedBy = 'load|author';
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3)
+INSERT INTO Choices (QuestionId, Position, Text, IsCorrect)
+SELECT q.Id, n.i, 'Choice ' || n.i, n.i = 1 + q.Id % 3
+FROM Questions q JOIN Exams e ON e.Id = q.ExamId AND e.CreatedBy = 'load|author', n;
+CREATE TEMP TABLE load_exams AS SELECT row_number() OVER (ORDER BY Id) - 1 AS k, Id FROM Exams WHERE CreatedBy = 'load|author';
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 99999)
+INSERT INTO Attempts (ExamId, UserId, UserName, Status, StartedAt, SubmittedAt, Score, MaxScore)
+SELECT le.Id, CASE WHEN n.i % 2000 < 32 THEN 'bench|' ELSE 'load|' END || (n.i % 2000 + 1), 'Generated taker',
+       'Submitted', strftime('%Y-%m-%d %H:%M:%S', '2026-01-01', '+' || n.i || ' minutes'), strftime('%Y-%m-%d %H:%M:%S', '2026-01-01', '+' || (n.i + 30) || ' minutes'), 0, 10
+FROM n JOIN load_exams le ON le.k = (n.i * 7) % 10000;
+INSERT INTO AttemptAnswers (AttemptId, QuestionId, SelectedChoiceIds, SavedAt, Points, GradedPosition, GradedQuestionText, GradedExplanation, GradedChoices)
+SELECT a.Id, q.Id, '[' || c.Id || ']', a.SubmittedAt, c.IsCorrect, q.Position, q.Text, q.Explanation,
+       '[{"Id":' || (c.Id - c.Position + 1) || ',"IsCorrect":' || iif(q.Id % 3 = 0, 'true', 'false') || ',"Selected":' || iif(c.Position = 1, 'true', 'false') || ',"Text":"Choice 1"},'
+       || '{"Id":' || (c.Id - c.Position + 2) || ',"IsCorrect":' || iif(q.Id % 3 = 1, 'true', 'false') || ',"Selected":' || iif(c.Position = 2, 'true', 'false') || ',"Text":"Choice 2"},'
+       || '{"Id":' || (c.Id - c.Position + 3) || ',"IsCorrect":' || iif(q.Id % 3 = 2, 'true', 'false') || ',"Selected":' || iif(c.Position = 3, 'true', 'false') || ',"Text":"Choice 3"}]'
+FROM Attempts a
+JOIN Exams e ON e.Id = a.ExamId AND e.CreatedBy = 'load|author'
+JOIN Questions q ON q.ExamId = a.ExamId
+JOIN Choices c ON c.QuestionId = q.Id AND c.Position = 1 + (a.Id + q.Position) % 3;
+UPDATE Attempts SET Score = (SELECT sum(x.Points) FROM AttemptAnswers x WHERE x.AttemptId = Attempts.Id)
+WHERE ExamId IN (SELECT Id FROM load_exams);
+COMMIT;
+PRAGMA wal_checkpoint(TRUNCATE);
+SQL
+} >/dev/null
+
+# Starts the server once with EF Core's command log on, reads each URL once (the last ones signed
+# in as bench|1), and prints SQLite's plan for every distinct query the reads ran.
+query_plans() { # anonymous-url... -- signed-in-url...
+  local log="$work/plans.log" signed=false url
+  stop_server
+  (cd "$work/publish" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" \
+    Storage__DataDirectory="$data" Bench__Enabled=true Bench__SignInKey="$sign_in_key" \
+    Auth0__Domain=bench.invalid Auth0__ClientId=bench Auth0__ClientSecret=bench Auth0__Audience=https://bench.invalid/api \
+    Logging__LogLevel__Default=Warning "Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information" \
+    dotnet OnlineExam.Web.dll >"$log" 2>&1) &
+  server=$!
+  until curl -fs "$base/healthz" >/dev/null 2>&1; do sleep 0.05; done
+  sign_in_takers 1
+  local cookie; cookie=$(sed -nE 's/^takers\[1\] = \{ cookie = "([^"]*)".*/\1/p' "$work/takers.lua")
+  for url in "$@"; do
+    if [ "$url" = "--" ]; then signed=true; continue; fi
+    if $signed; then curl -fs -o /dev/null -H "Cookie: $cookie" "$base$url"; else curl -fs -o /dev/null "$base$url"; fi
+  done
+  stop_server
+  python3 - "$log" "$db" <<'PY'
+import json, subprocess, sys
+seen = []
+for line in open(sys.argv[1], errors="replace"):
+    if not line.startswith("{") or "Executed DbCommand" not in line:
+        continue
+    entry = json.loads(line)
+    sql = entry.get("State", {}).get("commandText", "")
+    path = next((s["RequestPath"] for s in entry.get("Scopes", []) if isinstance(s, dict) and "RequestPath" in s), None)
+    if path is None or path.startswith(("/bench", "/healthz")) or '"Sessions"' in sql or sql in (s for _, s in seen):
+        continue
+    seen.append((path, sql))
+for path, sql in seen:
+    plan = subprocess.run(["sqlite3", sys.argv[2], "EXPLAIN QUERY PLAN " + sql], capture_output=True, text=True)
+    rows = (plan.stdout + plan.stderr).strip().splitlines()[1:]
+    derived = {r.strip("|-` ").split()[1] for r in rows if r.strip("|-` ").startswith(("MATERIALIZE ", "CO-ROUTINE "))}
+    print(f"  {path}: {' '.join(sql.split())[:110]}…")
+    for row in rows:
+        step = row.strip("|-` ").split()
+        full = step[:1] == ["SCAN"] and "USING" not in step and step[1] not in derived and step[1:2] != ["CONSTANT"]
+        print(f"      {row}{'   <-- full table scan' if full else ''}")
+PY
+}

@@ -28,7 +28,10 @@ public class ExamDbContext(DbContextOptions<ExamDbContext> options) : DbContext(
             exam.Property(e => e.Description).HasMaxLength(TextMaxLength);
             exam.Property(e => e.CreatedBy).HasMaxLength(UserIdMaxLength);
             exam.Property(e => e.LastUpdatedBy).HasMaxLength(UserIdMaxLength);
-            exam.HasIndex(e => new { e.Published, e.DeletedAt, e.UpdatedAt });
+            // The public list, newest first: a partial index in that order, so a page is read
+            // from the index without sorting (EF writes the filter as a bare "Published" test).
+            exam.HasIndex(e => new { e.UpdatedAt, e.Id }).IsDescending(true, true)
+                .HasFilter("\"Published\" AND \"DeletedAt\" IS NULL").HasDatabaseName("IX_Exams_Listed");
             exam.HasIndex(e => new { e.CreatedBy, e.DeletedAt });
             exam.HasMany(e => e.Questions).WithOne(q => q.Exam).HasForeignKey(q => q.ExamId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -200,7 +200,10 @@ namespace OnlineExam.Web.Data.Migrations
 
                     b.HasIndex("CreatedBy", "DeletedAt");
 
-                    b.HasIndex("Published", "DeletedAt", "UpdatedAt");
+                    b.HasIndex("UpdatedAt", "Id")
+                        .IsDescending()
+                        .HasDatabaseName("IX_Exams_Listed")
+                        .HasFilter("\"Published\" AND \"DeletedAt\" IS NULL");
 
                     b.ToTable("Exams");
                 });
