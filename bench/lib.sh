@@ -145,7 +145,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 # Checks that every acknowledged save is stored (the last acknowledged selection per question,
 # or a later one whose response never arrived) and every acknowledged submit is completely graded.
-# Prints "saves_checked saves_missing submits_checked submits_missing half_graded".
+# Prints "saves_acknowledged answers_checked answers_missing submits_checked submits_missing half_graded".
 check_writes() {
   local saves="$work/acks.save" submits="$work/acks.submit"
   touch "$saves" "$submits"
@@ -157,10 +157,12 @@ CREATE TEMP TABLE submit_acks (AttemptId INTEGER);
 .import '$submits' submit_acks
 .mode list
 .separator ' '
+CREATE INDEX temp.save_acks_slot ON save_acks (AttemptId, QuestionId, Seq);
 WITH last AS (SELECT AttemptId, QuestionId, max(Seq) AS Seq FROM save_acks WHERE Acked = 1 GROUP BY AttemptId, QuestionId),
             allowed AS (SELECT s.AttemptId, s.QuestionId, s.ChoiceId FROM save_acks s JOIN last l
                           ON l.AttemptId = s.AttemptId AND l.QuestionId = s.QuestionId AND s.Seq >= l.Seq)
-       SELECT (SELECT count(*) FROM last),
+       SELECT (SELECT count(*) FROM save_acks WHERE Acked = 1),
+              (SELECT count(*) FROM last),
               (SELECT count(*) FROM last l WHERE NOT EXISTS (
                   SELECT 1 FROM AttemptAnswers x JOIN allowed w ON w.AttemptId = x.AttemptId AND w.QuestionId = x.QuestionId
                   WHERE x.AttemptId = l.AttemptId AND x.QuestionId = l.QuestionId AND x.SelectedChoiceIds = '[' || w.ChoiceId || ']')),
