@@ -1,4 +1,11 @@
+using System.Net;
+using System.Net.Http.Headers;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OnlineExam.Web.Data;
+using OnlineExam.Web.Tests.Api;
 using OnlineExam.Web.Tests.Infrastructure;
 
 namespace OnlineExam.Web.Tests.Hosting;
@@ -63,5 +70,35 @@ public class OperationsTests
         Assert.Contains("29991231000000_FromTheFuture", error.ToString(), StringComparison.Ordinal);
         Assert.Equal(before, await File.ReadAllBytesAsync(file));
         Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Shutdown_lets_a_request_in_flight_finish_and_keep_its_write()
+    {
+        await using var factory = new OnlineExamFactory();
+        factory.UseKestrel(0);
+        factory.StartServer();
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", factory.Auth0.AccessToken("auth0|shutdown", ["create:exams"]));
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExamDbContext>();
+
+        // Hold the write lock, so the API call is still in flight when shutdown begins.
+        var held = await db.BeginWriteAsync(CancellationToken.None);
+        var document = ExamsApiTests.Document();
+        document["title"] = "Written during shutdown";
+        var create = client.PostAsync("/api/exams", new StringContent(document.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        await Task.Delay(300);
+        var stopping = factory.Services.GetRequiredService<IHost>().StopAsync();
+        await Task.Delay(300);
+
+        Assert.False(create.IsCompleted);
+        Assert.False(stopping.IsCompleted);
+        await held.DisposeAsync();
+        var response = await create;
+        await stopping;
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(1, await db.Exams.CountAsync(e => e.Title == "Written during shutdown"));
     }
 }
