@@ -17,17 +17,20 @@ public class GroupCommitTests(OnlineExamFactory factory) : IClassFixture<OnlineE
         UpdatedAt = DateTime.UtcNow,
     };
 
+    /// <summary>Adds an exam inside a group write; <paramref name="fail"/> throws after writing it.</summary>
+    private Task<int> AddExamAsync(string title, int i, Func<int, bool> keep, bool fail = false) => factory.WithDbAsync(db => db.WriteInGroupAsync(
+        async group =>
+        {
+            group.Exams.Add(NewExam(title));
+            await group.SaveChangesAsync();
+            return fail ? throw new InvalidOperationException("boom") : i;
+        },
+        keep));
+
     [Fact]
     public async Task Concurrent_writes_each_keep_or_drop_their_own_changes()
     {
-        var writes = Enumerable.Range(0, 40).Select(i => factory.WithDbAsync(db => db.WriteInGroupAsync(
-            async group =>
-            {
-                group.Exams.Add(NewExam($"group {i:00}"));
-                await group.SaveChangesAsync();
-                return i;
-            },
-            keep: n => n % 4 != 0)));
+        var writes = Enumerable.Range(0, 40).Select(i => AddExamAsync($"group {i:00}", i, keep: n => n % 4 != 0));
 
         var results = await Task.WhenAll(writes);
 
@@ -39,14 +42,7 @@ public class GroupCommitTests(OnlineExamFactory factory) : IClassFixture<OnlineE
     [Fact]
     public async Task A_write_that_throws_fails_alone()
     {
-        var writes = Enumerable.Range(0, 20).Select(i => factory.WithDbAsync(db => db.WriteInGroupAsync(
-            async group =>
-            {
-                group.Exams.Add(NewExam($"fails {i:00}"));
-                await group.SaveChangesAsync();
-                return i == 7 ? throw new InvalidOperationException("boom") : i;
-            },
-            keep: _ => true))).ToList();
+        var writes = Enumerable.Range(0, 20).Select(i => AddExamAsync($"fails {i:00}", i, keep: _ => true, fail: i == 7)).ToList();
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => writes[7]);
 
