@@ -97,4 +97,20 @@ public class SubmissionTests(OnlineExamFactory factory) : IClassFixture<OnlineEx
         Assert.Equal(first, await StoredAsync(attemptId));
         Assert.Null(await factory.WithDbAsync(db => Submission.GradeAheadAsync(db, attemptId, userId)));
     }
+
+    [Fact]
+    public async Task A_save_with_no_answers_still_checks_whose_attempt_it_is_and_whether_it_is_graded()
+    {
+        var (userId, _, key, attemptId) = await StartAsync();
+        Task<SaveResult> SaveNothingAsync(string user) =>
+            factory.WithDbAsync(db => AnswerSheet.SaveAsync(db, attemptId, user, [], Now, CancellationToken.None));
+
+        Assert.Equal(SaveOutcome.Saved, (await SaveNothingAsync(userId)).Outcome);
+        Assert.Equal(SaveOutcome.NotFound, (await SaveNothingAsync("auth0|somebody-else")).Outcome);
+
+        await SaveAsync(attemptId, userId, key[0], key[0].Correct);
+        var graded = await factory.WithDbAsync(db => Submission.GradeAheadAsync(db, attemptId, userId));
+        await RecordAsync(attemptId, userId, graded!);
+        Assert.Equal(SaveOutcome.AlreadySubmitted, (await SaveNothingAsync(userId)).Outcome);
+    }
 }

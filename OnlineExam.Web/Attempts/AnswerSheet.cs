@@ -26,13 +26,13 @@ public static class AnswerSheet
         // attempt is this user's and unfinished, the question is in its exam, and every choice is
         // one of the question's (one at most for single-choice). When it saves nothing, the
         // checks run again one by one to say why. Being a write, it is ordered with grading.
-        if (answers.All(a => a.ChoiceIds.Count <= MaxChoicesPerQuestion)
+        if (answers.Count > 0 && answers.All(a => a.ChoiceIds.Count <= MaxChoicesPerQuestion)
             && await db.WriteInGroupAsync(group => UpsertAllAsync(group, attemptId, userId, answers, now), saved => saved))
         {
             return new SaveResult(SaveOutcome.Saved, SavedAt: now);
         }
 
-        return await WhyNotSavedAsync(db, attemptId, userId, answers, cancellationToken);
+        return await WhyNotSavedAsync(db, attemptId, userId, answers, now, cancellationToken);
     }
 
     private static async Task<bool> UpsertAllAsync(ExamDbContext db, int attemptId, string userId, IReadOnlyCollection<PostedAnswer> answers, DateTime now)
@@ -62,7 +62,7 @@ public static class AnswerSheet
         return true;
     }
 
-    private static async Task<SaveResult> WhyNotSavedAsync(ExamDbContext db, int attemptId, string userId, IReadOnlyCollection<PostedAnswer> answers, CancellationToken cancellationToken)
+    private static async Task<SaveResult> WhyNotSavedAsync(ExamDbContext db, int attemptId, string userId, IReadOnlyCollection<PostedAnswer> answers, DateTime now, CancellationToken cancellationToken)
     {
         var attempt = await AttemptState(db, attemptId, userId);
         if (attempt is null || attempt.ExamDeleted)
@@ -99,8 +99,10 @@ public static class AnswerSheet
             }
         }
 
-        // Everything checks out now: the attempt or the exam changed between the write and these checks.
-        return new SaveResult(SaveOutcome.Invalid, "The exam changed while you were answering. Reload the page and choose again.");
+        // Nothing to save, or everything checks out now: the attempt or the exam changed between the write and these checks.
+        return answers.Count == 0
+            ? new SaveResult(SaveOutcome.Saved, SavedAt: now)
+            : new SaveResult(SaveOutcome.Invalid, "The exam changed while you were answering. Reload the page and choose again.");
     }
 
     private static readonly SaveResult Submitted = new(SaveOutcome.AlreadySubmitted, "This attempt has been submitted for grading, so its answers can no longer change.");
