@@ -35,14 +35,15 @@ publish() {
   dotnet publish "$bench_dir/../OnlineExam.Web" -c Release -o "$work/publish" -v q -nologo >/dev/null
 }
 
-# Starts the published app in Production on 127.0.0.1 and waits for /healthz; sets $server and $startup_ms.
-start_server() {
+# Starts the published app in Production on 127.0.0.1 and waits for /healthz; sets $server and
+# $startup_ms. Extra NAME=value settings go after the defaults; the log goes to $work/server.log.
+start_server() { # [NAME=value...]
   local started; started=$(date +%s%N)
   (cd "$work/publish" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" \
     Storage__DataDirectory="$data" Bench__Enabled=true Bench__SignInKey="$sign_in_key" \
     Auth0__Domain=bench.invalid Auth0__ClientId=bench Auth0__ClientSecret=bench Auth0__Audience=https://bench.invalid/api \
     RateLimits__AnswerWritesPerMinute=1000000 RateLimits__ApiWritesPerMinute=1000000 \
-    Logging__LogLevel__Default=Warning dotnet OnlineExam.Web.dll >>"$work/server.log" 2>&1) &
+    Logging__LogLevel__Default=Warning "$@" dotnet OnlineExam.Web.dll >>"$work/server.log" 2>&1) &
   server=$!
   until curl -fs "$base/healthz" >/dev/null 2>&1; do
     kill -0 "$server" 2>/dev/null || { echo "The server did not start:"; cat "$work/server.log"; exit 1; }
@@ -70,12 +71,22 @@ sign_in_takers() { # count
 
 now_sql="strftime('%Y-%m-%d %H:%M:%f', 'now')"
 
-# Every taker gets one unfinished attempt per published exam; writes save_slots[i] = {{a, q, c = {choices}}, ...}.
-save_fixture() { # takers
+# One unfinished attempt for each of bench|1..N on every exam the condition picks (unless it has one).
+start_attempts() { # takers exam-condition
   sql "WITH RECURSIVE t(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM t WHERE value < $1)
        INSERT OR IGNORE INTO Attempts (ExamId, UserId, UserName, Status, StartedAt)
        SELECT e.Id, 'bench|' || t.value, 'Bench taker ' || t.value, 'InProgress', $now_sql
-       FROM Exams e, t WHERE e.Published = 1 AND e.DeletedAt IS NULL;"
+       FROM Exams e, t WHERE $2;"
+}
+
+# The published exams' ids, for bench/mixed.lua's page reads.
+exams_fixture() {
+  sql "SELECT 'exam_ids = {' || group_concat(Id, ', ') || '}' FROM Exams WHERE Published = 1" >"$work/exams.lua"
+}
+
+# Every taker gets one unfinished attempt per published exam; writes save_slots[i] = {{a, q, c = {choices}}, ...}.
+save_fixture() { # takers
+  start_attempts "$1" "e.Published = 1 AND e.DeletedAt IS NULL"
   { echo "save_slots = {}"
     sql "SELECT 'save_slots[' || substr(a.UserId, 7) || '] = {' || group_concat(slot, ', ') || '}'
          FROM (SELECT a.UserId, '{ a = ' || a.Id || ', q = ' || q.Id || ', c = {' ||
@@ -105,11 +116,8 @@ create_submit_exams() { # count
 # A fresh, fully answered attempt for every taker on every bench exam that has none unfinished;
 # writes submits[i] = {attempt ids}.
 submit_fixture() { # takers
-  sql "WITH RECURSIVE t(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM t WHERE value < $1)
-       INSERT OR IGNORE INTO Attempts (ExamId, UserId, UserName, Status, StartedAt)
-       SELECT e.Id, 'bench|' || t.value, 'Bench taker ' || t.value, 'InProgress', $now_sql
-       FROM Exams e, t WHERE e.CreatedBy = 'bench|author';
-       INSERT INTO AttemptAnswers (AttemptId, QuestionId, SelectedChoiceIds, SavedAt, GradedChoices)
+  start_attempts "$1" "e.CreatedBy = 'bench|author'"
+  sql "INSERT INTO AttemptAnswers (AttemptId, QuestionId, SelectedChoiceIds, SavedAt, GradedChoices)
        SELECT a.Id, q.Id, '[' || (SELECT c.Id FROM Choices c WHERE c.QuestionId = q.Id AND c.Position = 1 + (a.Id + q.Position) % 3) || ']', $now_sql, '[]'
        FROM Attempts a JOIN Exams e ON e.Id = a.ExamId AND e.CreatedBy = 'bench|author' JOIN Questions q ON q.ExamId = a.ExamId
        WHERE a.Status = 'InProgress' AND NOT EXISTS (SELECT 1 FROM AttemptAnswers x WHERE x.AttemptId = a.Id);"
@@ -221,15 +229,10 @@ SQL
 # Starts the server once with EF Core's command log on, reads each URL once (the last ones signed
 # in as bench|1), and prints SQLite's plan for every distinct query the reads ran.
 query_plans() { # anonymous-url... -- signed-in-url...
-  local log="$work/plans.log" signed=false url
+  local signed=false url
   stop_server
-  (cd "$work/publish" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" \
-    Storage__DataDirectory="$data" Bench__Enabled=true Bench__SignInKey="$sign_in_key" \
-    Auth0__Domain=bench.invalid Auth0__ClientId=bench Auth0__ClientSecret=bench Auth0__Audience=https://bench.invalid/api \
-    Logging__LogLevel__Default=Warning "Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information" \
-    dotnet OnlineExam.Web.dll >"$log" 2>&1) &
-  server=$!
-  until curl -fs "$base/healthz" >/dev/null 2>&1; do sleep 0.05; done
+  : >"$work/server.log"
+  start_server "Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information"
   sign_in_takers 1
   local cookie; cookie=$(sed -nE 's/^takers\[1\] = \{ cookie = "([^"]*)".*/\1/p' "$work/takers.lua")
   for url in "$@"; do
@@ -237,7 +240,7 @@ query_plans() { # anonymous-url... -- signed-in-url...
     if $signed; then curl -fs -o /dev/null -H "Cookie: $cookie" "$base$url"; else curl -fs -o /dev/null "$base$url"; fi
   done
   stop_server
-  python3 - "$log" "$db" <<'PY'
+  python3 - "$work/server.log" "$db" <<'PY'
 import json, subprocess, sys
 seen = []
 for line in open(sys.argv[1], errors="replace"):

@@ -71,10 +71,7 @@ public static class ExamsApi
         }
 
         var rows = await db.Exams.AsNoTracking()
-            .Where(e => e.Published && e.DeletedAt == null)
-            .OrderByDescending(e => e.UpdatedAt).ThenByDescending(e => e.Id)
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize + 1)
+            .ListedPage(page, pageSize)
             .Select(e => new ExamSummary(e.Id, e.Title, e.Description, e.Questions.Count, e.CreatedAt, e.UpdatedAt, e.LastUpdatedBy))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(ToPage(rows, page, pageSize));

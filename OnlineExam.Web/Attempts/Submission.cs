@@ -18,11 +18,9 @@ public static class Submission
     {
         // Writes run one after another, so grading reads and computes before the write lock, and
         // under it only records the result, if nothing it read has changed since; otherwise it
-        // grades again under the lock.
+        // grades again under the lock, where nothing can change between the reads and the write.
         var graded = await GradeAheadAsync(db, attemptId, userId);
-        return await db.WriteInGroupAsync(
-            group => graded is null ? GradeAsync(group, attemptId, userId, now) : RecordAsync(group, attemptId, userId, now, graded),
-            outcome => outcome == SubmitOutcome.Graded);
+        return await db.WriteInGroupAsync(group => RecordAsync(group, attemptId, userId, now, graded), outcome => outcome == SubmitOutcome.Graded);
     }
 
     internal sealed record GradedAhead(DateTime ExamUpdatedAt, string AnswersSeen, int Score, int MaxScore, string Snapshot);
@@ -63,7 +61,24 @@ public static class Submission
 
     private sealed record SnapshotRow(int QuestionId, int Points, int Position, string Text, string Explanation, List<GradedChoice> Choices);
 
-    internal static async Task<SubmitOutcome> RecordAsync(ExamDbContext db, int attemptId, string userId, DateTime now, GradedAhead graded)
+    internal static async Task<SubmitOutcome> RecordAsync(ExamDbContext db, int attemptId, string userId, DateTime now, GradedAhead? graded)
+    {
+        if (graded is not null && await TryRecordAsync(db, attemptId, userId, now, graded))
+        {
+            return SubmitOutcome.Graded;
+        }
+
+        graded = await GradeAheadAsync(db, attemptId, userId);
+        if (graded is not null && await TryRecordAsync(db, attemptId, userId, now, graded))
+        {
+            return SubmitOutcome.Graded;
+        }
+
+        return await StatusOf(db, attemptId, userId) == AttemptStatus.Submitted ? SubmitOutcome.AlreadyGraded : SubmitOutcome.NotFound;
+    }
+
+    /// <summary>The status flip is the gate: it happens only once, and only if the exam and the answers are still as graded.</summary>
+    private static async Task<bool> TryRecordAsync(ExamDbContext db, int attemptId, string userId, DateTime now, GradedAhead graded)
     {
         var claimed = await db.Database.ExecuteSqlAsync($"""
             UPDATE "Attempts" SET "Status" = 'Submitted', "SubmittedAt" = {now}, "Score" = {graded.Score}, "MaxScore" = {graded.MaxScore}
@@ -74,7 +89,7 @@ public static class Submission
             """);
         if (claimed == 0)
         {
-            return await GradeAsync(db, attemptId, userId, now);
+            return false;
         }
 
         await db.Database.ExecuteSqlAsync($"""
@@ -85,58 +100,7 @@ public static class Submission
                 "Points" = excluded."Points", "GradedPosition" = excluded."GradedPosition", "GradedQuestionText" = excluded."GradedQuestionText",
                 "GradedExplanation" = excluded."GradedExplanation", "GradedChoices" = excluded."GradedChoices"
             """);
-        return SubmitOutcome.Graded;
-    }
-
-    private static async Task<SubmitOutcome> GradeAsync(ExamDbContext db, int attemptId, string userId, DateTime now)
-    {
-        // The status flip is the gate: of two submits, only one changes the row; the other runs
-        // after it (writes are serialised), finds the attempt graded and returns its result.
-        var claimed = await db.Database.SqlQuery<int>($"""
-            UPDATE "Attempts" SET "Status" = 'Submitted', "SubmittedAt" = {now}
-            WHERE "Id" = {attemptId} AND "UserId" = {userId} AND "Status" = 'InProgress'
-              AND EXISTS (SELECT 1 FROM "Exams" AS e WHERE e."Id" = "Attempts"."ExamId" AND e."DeletedAt" IS NULL)
-            RETURNING "ExamId" AS "Value"
-            """).ToListAsync();
-        if (claimed.Count == 0)
-        {
-            var status = await StatusOf(db, attemptId, userId);
-            return status == AttemptStatus.Submitted ? SubmitOutcome.AlreadyGraded : SubmitOutcome.NotFound;
-        }
-
-        var questions = await ToListAsync(QuestionsToGrade(db, claimed[0]));
-        var answers = await db.AttemptAnswers.Where(a => a.AttemptId == attemptId).ToListAsync();
-        var byQuestion = answers.Where(a => a.QuestionId is not null).ToDictionary(a => a.QuestionId!.Value);
-
-        var grade = Grader.Grade(
-            [.. questions.Select(q => new QuestionKey(q.Id, q.Kind, [.. q.Choices.Where(c => c.IsCorrect).Select(c => c.Id)]))],
-            byQuestion.ToDictionary(p => p.Key, p => (IReadOnlyCollection<int>)p.Value.SelectedChoiceIds));
-
-        for (var i = 0; i < questions.Count; i++)
-        {
-            var question = questions[i];
-            if (!byQuestion.TryGetValue(question.Id, out var row))
-            {
-                row = new AttemptAnswer { AttemptId = attemptId, QuestionId = question.Id, SavedAt = now };
-                db.AttemptAnswers.Add(row);
-            }
-
-            var selected = row.SelectedChoiceIds.ToHashSet();
-            row.Points = grade.Questions[i].Points;
-            row.GradedPosition = i + 1;
-            row.GradedQuestionText = question.Text;
-            row.GradedExplanation = question.Explanation;
-            row.GradedChoices = [.. question.Choices.Select(c => new GradedChoice(c.Id, c.Text, c.IsCorrect, selected.Contains(c.Id)))];
-        }
-
-        // The score goes out in the same batch as the answers, without reading the attempt again.
-        var attempt = db.Attempts.Attach(new Attempt { Id = attemptId, UserId = userId });
-        attempt.Property(a => a.Score).CurrentValue = grade.Score;
-        attempt.Property(a => a.MaxScore).CurrentValue = grade.MaxScore;
-        attempt.Property(a => a.Score).IsModified = true;
-        attempt.Property(a => a.MaxScore).IsModified = true;
-        await db.SaveChangesAsync();
-        return SubmitOutcome.Graded;
+        return true;
     }
 
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)

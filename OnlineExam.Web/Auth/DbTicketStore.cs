@@ -20,6 +20,7 @@ public sealed class DbTicketStore(IServiceScopeFactory scopes, IDataProtectionPr
     private readonly IDataProtector protector = protection.CreateProtector("OnlineExam.Sessions");
     private readonly MemoryCache recent = new(new MemoryCacheOptions { SizeLimit = 20_000, Clock = new CacheClock(clock) });
 
+    private static readonly MemoryCacheEntryOptions Entry = new() { Size = 1, AbsoluteExpirationRelativeToNow = RememberFor };
     private static readonly Remembered SignedOut = new(null!, DateTime.MinValue);
 
     private sealed record Remembered(AuthenticationTicket Ticket, DateTime ExpiresAt);
@@ -35,20 +36,21 @@ public sealed class DbTicketStore(IServiceScopeFactory scopes, IDataProtectionPr
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExamDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
+        var expires = Expiry(ticket, now);
         db.Sessions.Add(new UserSession
         {
             Id = id,
             UserId = ticket.Principal.UserId() ?? "",
             Ticket = protector.Protect(TicketSerializer.Default.Serialize(ticket)),
             CreatedAt = now,
-            ExpiresAt = Expiry(ticket, now),
+            ExpiresAt = expires,
         });
         await using var transaction = await db.BeginWriteAsync(CancellationToken.None);
         // Expired sessions are swept as new ones arrive.
         await db.Sessions.Where(s => s.ExpiresAt < now).ExecuteDeleteAsync();
         await db.SaveChangesAsync();
         await transaction.CommitAsync(CancellationToken.None);
-        Remember(id, ticket, Expiry(ticket, now));
+        Remember(id, ticket, expires);
         return id;
     }
 
@@ -100,7 +102,7 @@ public sealed class DbTicketStore(IServiceScopeFactory scopes, IDataProtectionPr
     {
         lock (recent)
         {
-            recent.Set(key, SignedOut, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = RememberFor });
+            recent.Set(key, SignedOut, Entry);
         }
 
         await using var scope = scopes.CreateAsyncScope();
@@ -117,7 +119,7 @@ public sealed class DbTicketStore(IServiceScopeFactory scopes, IDataProtectionPr
             // A sign-out that came in while the row was being read or renewed has left its mark: keep it.
             if (!recent.TryGetValue(key, out Remembered? known) || !ReferenceEquals(known, SignedOut))
             {
-                recent.Set(key, new Remembered(ticket.Clone(), expiresAt), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = RememberFor });
+                recent.Set(key, new Remembered(ticket.Clone(), expiresAt), Entry);
             }
         }
     }

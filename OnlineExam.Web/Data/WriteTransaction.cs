@@ -90,7 +90,6 @@ public sealed class WriteTransaction : IAsyncDisposable
             group.Add(next);
         }
 
-        var failed = new HashSet<Job>();
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
@@ -108,7 +107,6 @@ public sealed class WriteTransaction : IAsyncDisposable
                 {
                     await transaction.RollbackToSavepointAsync("job", CancellationToken.None);
                     job.Fail(exception);
-                    failed.Add(job);
                 }
                 finally
                 {
@@ -130,7 +128,8 @@ public sealed class WriteTransaction : IAsyncDisposable
             return;
         }
 
-        foreach (var job in group.Where(j => !failed.Contains(j)))
+        // A job that failed on its own is finished already; the others complete with the commit.
+        foreach (var job in group.Where(j => !j.Finished))
         {
             job.Complete();
         }

@@ -5,6 +5,21 @@ namespace OnlineExam.Web.Exams;
 
 public static class ExamQueries
 {
+    /// <summary>Published exams that have not been removed: what anyone may see and take.</summary>
+    public static IQueryable<Exam> Listed(this IQueryable<Exam> exams) =>
+        exams.Where(e => e.Published && e.DeletedAt == null);
+
+    /// <summary>
+    /// One page of the public list, newest first, plus one row to tell whether another page
+    /// follows. Filter and order are those of the partial index IX_Exams_Listed, which keeps a
+    /// page an index read; change them together.
+    /// </summary>
+    public static IQueryable<Exam> ListedPage(this IQueryable<Exam> exams, int page, int pageSize) =>
+        exams.Listed()
+            .OrderByDescending(e => e.UpdatedAt).ThenByDescending(e => e.Id)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize + 1);
+
     /// <summary>The author's own live exams: every authoring read and write starts here.</summary>
     public static IQueryable<Exam> OwnedBy(this IQueryable<Exam> exams, string userId) =>
         exams.Where(e => e.CreatedBy == userId && e.DeletedAt == null);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OnlineExam.Web.Auth;
 using OnlineExam.Web.Data;
+using OnlineExam.Web.Exams;
 
 namespace OnlineExam.Web.Pages;
 
@@ -30,10 +31,7 @@ public class IndexModel(ExamDbContext db) : PageModel
 
         PageNumber = pageNumber;
         var rows = await db.Exams.AsNoTracking()
-            .Where(e => e.Published && e.DeletedAt == null)
-            .OrderByDescending(e => e.UpdatedAt).ThenByDescending(e => e.Id)
-            .Skip((PageNumber - 1) * PageSize)
-            .Take(PageSize + 1)
+            .ListedPage(PageNumber, PageSize)
             .Select(e => new ExamRow(e.Id, e.Title, e.Description, e.Questions.Count, e.UpdatedAt))
             .ToListAsync(cancellationToken);
 

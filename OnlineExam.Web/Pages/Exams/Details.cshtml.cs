@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OnlineExam.Web.Auth;
 using OnlineExam.Web.Data;
+using OnlineExam.Web.Exams;
 
 namespace OnlineExam.Web.Pages.Exams;
 
@@ -20,7 +21,7 @@ public class DetailsModel(ExamDbContext db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnGetAsync([FromRoute] int id, CancellationToken cancellationToken)
     {
         var exam = await db.Exams.AsNoTracking()
-            .Where(e => e.Id == id && e.Published && e.DeletedAt == null)
+            .Listed().Where(e => e.Id == id)
             .Select(e => new ExamView(
                 e.Id,
                 e.Title,
@@ -58,7 +59,7 @@ public class DetailsModel(ExamDbContext db, TimeProvider clock) : PageModel
         }
 
         var exam = await db.Exams.AsNoTracking()
-            .Where(e => e.Id == id && e.Published && e.DeletedAt == null)
+            .Listed().Where(e => e.Id == id)
             .Select(e => new { HasQuestions = e.Questions.Any() })
             .SingleOrDefaultAsync(cancellationToken);
         if (exam is null)
